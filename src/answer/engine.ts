@@ -1,0 +1,125 @@
+import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
+import { buildIndex, type SearchIndex } from "./index.js";
+import { detectLanguage } from "./language.js";
+import { type FactMatch, matchFacts, queryTerms } from "./match.js";
+import type { AnswerResult, AskOptions, Citation, Engine, Suggestion } from "./types.js";
+
+/**
+ * When to answer. A wrong confident answer is worse than none, so every gate must pass:
+ * - COVERAGE: most of what the question says (idf-weighted) is in the fact; "World War II" or
+ *   "generals" left unexplained means the fact is about something else.
+ * - SCORE: the question also resembles one of the fact's own questions.
+ * - MARGIN: no unrelated fact is about as good; a tie means we cannot tell what was asked.
+ */
+export const THRESHOLDS = { coverage: 0.75, score: 0.55, margin: 0.04, suggest: 0.3 } as const;
+const MAX_SUGGESTIONS = 3;
+
+export function createEngine(knowledge: Knowledge): Engine {
+  const index = buildIndex(knowledge);
+  const facts = knowledge.facts;
+  const byId = new Map(facts.map((f, i) => [f.id, i]));
+
+  function citation(fact: Fact): Citation {
+    const source = knowledge.sources.get(fact.source) as Source;
+    return {
+      sourceId: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      published: source.published,
+      url: source.url,
+      ...(source.publishedNote ? { dateUnverified: true } : {}),
+    };
+  }
+
+  function relatedOf(fact: Fact): Set<string> {
+    return new Set([fact.id, ...fact.related, ...fact.conflictsWith, ...conflictsInto(fact.id)]);
+  }
+  // conflicts_with is read both ways: a maintainer may list it on one side only.
+  const conflictIndex = new Map<string, string[]>();
+  for (const f of facts) for (const other of f.conflictsWith) conflictIndex.set(other, [...(conflictIndex.get(other) ?? []), f.id]);
+  const conflictsInto = (id: string) => conflictIndex.get(id) ?? [];
+
+  function answerFact(factId: string, language: Lang, score = 1, nearest: AnswerResult["nearest"] = []): AnswerResult | undefined {
+    const i = byId.get(factId);
+    const fact = i === undefined ? undefined : facts[i];
+    if (!fact) return undefined;
+    const conflictIds = [...new Set([...fact.conflictsWith, ...conflictsInto(fact.id)])];
+    const conflicts = conflictIds.flatMap((id) => {
+      const other = facts[byId.get(id) ?? -1];
+      return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
+    });
+    const alternatives = fact.related
+      .map((id) => facts[byId.get(id) ?? -1])
+      .filter((f): f is Fact => f !== undefined)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((f) => ({ factId: f.id, question: f.questions[language][0] ?? f.questions.en[0] ?? f.id, score: 0 }));
+    return {
+      answered: true,
+      language,
+      factId: fact.id,
+      score,
+      answer: fact.answer[language],
+      citation: citation(fact),
+      conflicts,
+      alternatives,
+      nearest: nearest.length ? nearest : [{ factId: fact.id, score }],
+    };
+  }
+
+  function ask(question: string, options: AskOptions = {}): AnswerResult {
+    const detected = detectLanguage(question, options.fallbackLanguage);
+    const language = options.language ?? detected;
+    const matches = matchFacts(index, queryTerms(index, question, detected), detected);
+    const nearest = matches.slice(0, 5).map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
+    const top = matches[0];
+    const topFact = top ? facts[top.fact] : undefined;
+    if (top && topFact && confident(top, topFact, matches)) {
+      return answerFact(topFact.id, language, round(top.score), nearest) as AnswerResult;
+    }
+    return {
+      answered: false,
+      language,
+      score: round(top?.score ?? 0),
+      conflicts: [],
+      alternatives: suggestions(index, matches, language),
+      nearest,
+    };
+  }
+
+  function confident(top: FactMatch, fact: Fact, matches: FactMatch[]): boolean {
+    if (top.coverage < THRESHOLDS.coverage || top.score < THRESHOLDS.score) return false;
+    const kin = relatedOf(fact);
+    const rival = matches.find((m) => m !== top && !kin.has(facts[m.fact]?.id ?? ""));
+    return !rival || top.score - rival.score >= THRESHOLDS.margin;
+  }
+
+  function sampleQuestions(language: Lang, count: number): Suggestion[] {
+    const step = Math.max(1, Math.floor(facts.length / Math.max(count, 1)));
+    const picked: Suggestion[] = [];
+    for (let i = 0; i < facts.length && picked.length < count; i += step) {
+      const fact = facts[i] as Fact;
+      const question = fact.questions[language][0];
+      if (question) picked.push({ factId: fact.id, question, score: 0 });
+    }
+    return picked;
+  }
+
+  return { ask, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
+}
+
+/** "Did you mean": the nearest facts that are at least roughly on topic, one question each. */
+function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang): Suggestion[] {
+  return matches
+    .filter((m) => m.score >= THRESHOLDS.suggest && m.coverage >= THRESHOLDS.suggest)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((m) => {
+      const fact = index.facts[m.fact] as Fact;
+      const doc = index.questions[m.bestQuestion];
+      const question = doc && doc.lang === language ? doc.text : (fact.questions[language][0] ?? doc?.text ?? fact.id);
+      return { factId: fact.id, question, score: round(m.score) };
+    });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,42 @@
+import { LANGUAGES, type Lang } from "../knowledge/types.js";
+
+// Letters only one of the two Cyrillic languages uses, and frequent words that differ between them:
+// a short Cyrillic question often has no telling letter ("Как попасть на сайт?") but has such a word.
+const UK_LETTERS = /[іїєґ]/g;
+const RU_LETTERS = /[ыэъё]/g;
+const UK_WORDS = new Set(
+  "як що чи скільки де коли хто який яка яке які чому навіщо це та або із зі від після ще вже його їх їм мені можна треба був була було були є отримав отримала здалися здалося полонених полонені росії україни".split(
+    " ",
+  ),
+);
+const RU_WORDS = new Set(
+  "как что ли сколько где когда кто какой какая какое какие почему зачем это или из от после еще уже его их им мне можно надо нужно был была было были есть получил получила сдались сдалось пленных пленные россии украины".split(
+    " ",
+  ),
+);
+
+export function isLang(value: string | undefined): value is Lang {
+  return (LANGUAGES as readonly string[]).includes(value ?? "");
+}
+
+/**
+ * The question's language from its script, then the letters and frequent words that tell Ukrainian
+ * from Russian. Text with no letters (emoji, digits) gets the fallback (e.g. the Telegram interface language).
+ */
+export function detectLanguage(text: string, fallback?: string): Lang {
+  const base = fallback?.slice(0, 2).toLowerCase();
+  const fallbackLang: Lang = isLang(base) ? base : "en";
+  const lower = text.toLowerCase();
+  const cyrillic = lower.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (cyrillic === 0 && latin === 0) return fallbackLang;
+  if (latin > cyrillic) return "en";
+  let uk = 2 * (lower.match(UK_LETTERS)?.length ?? 0);
+  let ru = 2 * (lower.match(RU_LETTERS)?.length ?? 0);
+  for (const word of lower.match(/\p{L}+/gu) ?? []) {
+    if (UK_WORDS.has(word)) uk++;
+    if (RU_WORDS.has(word)) ru++;
+  }
+  if (uk !== ru) return uk > ru ? "uk" : "ru";
+  return fallbackLang === "uk" ? "uk" : "ru";
+}

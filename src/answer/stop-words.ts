@@ -1,0 +1,28 @@
+import type { Lang } from "../knowledge/types.js";
+
+// Hand-kept rather than from a package: the packaged lists we tried are either broken for Ukrainian
+// (@orama/stopwords ships it mis-encoded) or drop words that carry meaning here ("жизнь", "два", "world").
+// These are function words and question words only; everything that names a thing stays.
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+export const STOP_WORDS: Record<Lang, Set<string>> = {
+  en: words(`
+    a an the and or but if of to in on at by for with from about into onto over under as than then so such
+    is are was were be been being am do does did done doing have has had having will would shall should can could
+    may might must i me my we us our you your he him his she her it its they them their this that these those
+    there here what which who whom whose when where why how many much more most any some all each every
+    tell know please say said let s t just also ever still yet really very via per not no yes
+    get got gets getting hi hello hey ok okay`),
+  ru: words(`
+    а и или но да нет не ни же ли бы то это этот эта эти тот та те так как что чтобы чем кто кого кому
+    какой какая какое какие каких каким когда где куда откуда почему зачем сколько ну вот ведь уже еще ещё
+    в во на с со к ко у о об обо от до из по за для при про без над под через между я мне меня мы нас нам
+    ты тебе вы вас вам он его ему она ее её они их им был была было были быть будет есть ли можно ли
+    скажи скажите расскажи расскажите подскажи подскажите пожалуйста знаешь всё все весь вся очень также тоже`),
+  uk: words(`
+    а і й та або але так ні не ані ж же чи би б то це цей ця ці той та ті як що щоб ніж хто кого кому
+    який яка яке які яких яким коли де куди звідки чому навіщо скільки ну ось вже ще
+    в у на з із зі к до о об від по за для при про без над під через між я мені мене ми нас нам
+    ти тобі ви вас вам він його йому вона її вони їх їм був була було були бути буде є можна
+    скажи скажіть розкажи розкажіть підкажи підкажіть будь ласка знаєш все всі весь вся дуже також теж`),
+};

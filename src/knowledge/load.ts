@@ -1,0 +1,234 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { normalizeForQuote } from "./normalize-quote.js";
+import type { Problem } from "./problems.js";
+import { readText } from "./read-text.js";
+import { factSchema, sourceFrontMatterSchema } from "./schema.js";
+import type { Fact, Knowledge, Source } from "./types.js";
+import { lineAt, lineOf } from "./yaml-lines.js";
+
+export interface LoadResult {
+  /** Present only when there is no error (warnings allowed): never a half-valid knowledge base. */
+  knowledge?: Knowledge;
+  problems: Problem[];
+}
+
+/** Reads and validates a knowledge directory (sources/*.md, facts/*.yaml). Never throws on bad input. */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) =>
+    problems.push({ file: display(file), line, rule, message, hint, severity: "error" });
+
+  const sourceFiles = await listFiles(join(dir, "sources"), /\.md$/i, report);
+  const factFiles = await listFiles(join(dir, "facts"), /\.ya?ml$/i, report);
+  if (problems.length) return { problems };
+
+  const sources = new Map<string, Source>();
+  for (const file of sourceFiles) {
+    const source = await readSource(file, report);
+    if (!source) continue;
+    const first = sources.get(source.id);
+    if (first) report(file, 2, "duplicate-id", `source id "${source.id}" is already used by ${display(first.file)}`);
+    else sources.set(source.id, source);
+  }
+
+  const parsed: ParsedFact[] = [];
+  for (const file of factFiles) parsed.push(...(await readFacts(file, report)));
+  checkCrossReferences(parsed, sources, report);
+  const facts = parsed.map((p) => p.fact);
+
+  // Only worth saying once the facts themselves are sound: a broken fact file would make every source look unused.
+  const cited = new Set(facts.map((f) => f.source));
+  const sound = !problems.some((p) => p.severity === "error");
+  for (const source of sound ? sources.values() : []) {
+    if (!cited.has(source.id))
+      problems.push({
+        file: display(source.file),
+        line: 2,
+        rule: "unused-source",
+        message: `no fact cites source "${source.id}"`,
+        hint: "add facts from it or remove the file",
+        severity: "warning",
+      });
+  }
+
+  const hasErrors = problems.some((p) => p.severity === "error");
+  return hasErrors ? { problems } : { knowledge: { sources, facts }, problems };
+}
+
+type Report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) => void;
+
+function display(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
+
+async function listFiles(dir: string, pattern: RegExp, report: Report): Promise<string[]> {
+  try {
+    if (!(await stat(dir)).isDirectory()) {
+      report(dir, undefined, "read-error", "is not a directory", "a knowledge directory holds sources/ and facts/");
+      return [];
+    }
+    const names = (await readdir(dir)).filter((n) => pattern.test(n)).sort();
+    if (names.length === 0)
+      report(dir, undefined, "empty-dir", `holds no ${pattern.source.includes("md") ? ".md" : ".yaml"} files`);
+    return names.map((n) => join(dir, n));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? error})`;
+    report(dir, undefined, "read-error", why, "set KNOWLEDGE_DIR or pass the directory that holds sources/ and facts/");
+    return [];
+  }
+}
+
+async function readSource(file: string, report: Report): Promise<Source | undefined> {
+  const read = await readText(file);
+  if (!read.ok) return void report(file, read.line, "encoding", read.reason, "save the file as UTF-8");
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/.exec(read.text);
+  if (!match) {
+    return void report(
+      file,
+      1,
+      "front-matter",
+      "the file does not start with YAML front matter",
+      "begin with a line '---', the keys id, title, publisher, published, url, language, retrieved, then '---'",
+    );
+  }
+  const [, head = "", body = ""] = match;
+  const lines = new LineCounter();
+  const doc = parseDocument(head, { lineCounter: lines, prettyErrors: true });
+  // Front matter starts on the file's second line.
+  const fileLine = (line: number) => line + 1;
+  if (doc.errors.length) {
+    for (const e of doc.errors)
+      report(file, fileLine(e.linePos?.[0].line ?? 1), "yaml-syntax", firstLine(e.message), "fix the YAML syntax");
+    return;
+  }
+  const parsed = sourceFrontMatterSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    reportSchemaIssues(parsed.error.issues, file, (path) => fileLine(lineAt(doc.contents, path, lines, 1)), report);
+    return;
+  }
+  const meta = parsed.data;
+  const expectedName = `${meta.id}.md`;
+  if (basename(file) !== expectedName)
+    report(file, fileLine(lineAt(doc.contents, ["id"], lines, 1)), "source-id-mismatch", `id "${meta.id}" does not match the file name`, `rename the file to ${expectedName}`);
+  const text = body.trim();
+  if (!text) report(file, fileLine(head.split("\n").length + 1), "empty-text", "the article text after the front matter is empty", "paste the article text below the front matter");
+  return {
+    id: meta.id,
+    title: meta.title,
+    publisher: meta.publisher,
+    author: meta.author,
+    published: meta.published,
+    publishedNote: meta.published_note,
+    url: meta.url,
+    language: meta.language,
+    retrieved: meta.retrieved,
+    note: meta.note,
+    text,
+    file,
+  };
+}
+
+/** A fact and where each of its keys stands, for the cross-checks that run once every file is parsed. */
+interface ParsedFact {
+  fact: Fact;
+  lineOf: (key: string) => number;
+}
+
+async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
+  const read = await readText(file);
+  if (!read.ok) {
+    report(file, read.line, "encoding", read.reason, "save the file as UTF-8");
+    return [];
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(read.text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors)
+      report(file, e.linePos?.[0].line ?? 1, "yaml-syntax", firstLine(e.message), "fix the YAML syntax (indentation, quotes, colons)");
+    return [];
+  }
+  if (!isSeq(doc.contents)) {
+    report(file, lineOf(doc.contents, lines) ?? 1, "not-a-list", "a facts file must be a YAML list of facts", "start each fact with '- id: ...'");
+    return [];
+  }
+  const facts: ParsedFact[] = [];
+  for (const item of doc.contents.items) {
+    const itemLine = lineOf(item as never, lines) ?? 1;
+    const parsed = factSchema.safeParse((item as { toJSON?: () => unknown } | null)?.toJSON?.() ?? item);
+    if (!parsed.success) {
+      reportSchemaIssues(parsed.error.issues, file, (path) => lineAt(item, path, lines, itemLine), report);
+      continue;
+    }
+    const f = parsed.data;
+    const keyLine = (key: string) => lineAt(item, [key], lines, itemLine);
+    const fact: Fact = {
+      id: f.id,
+      source: f.source,
+      quote: f.quote,
+      asOf: f.as_of,
+      attributedTo: f.attributed_to,
+      tags: f.tags ?? [],
+      related: f.related ?? [],
+      conflictsWith: f.conflicts_with ?? [],
+      questions: f.questions,
+      answer: f.answer,
+      file,
+      line: keyLine("id"),
+    };
+    facts.push({ fact, lineOf: keyLine });
+  }
+  return facts;
+}
+
+function checkCrossReferences(parsed: ParsedFact[], sources: ReadonlyMap<string, Source>, report: Report): void {
+  const seen = new Map<string, Fact>();
+  for (const { fact, lineOf: at } of parsed) {
+    const first = seen.get(fact.id);
+    if (first) {
+      report(fact.file, fact.line, "duplicate-id", `fact id "${fact.id}" is already defined at ${display(first.file)}:${first.line}`, "give one of them another id");
+    } else seen.set(fact.id, fact);
+
+    const source = sources.get(fact.source);
+    if (!source) {
+      report(fact.file, at("source"), "unknown-source", `source "${fact.source}" does not exist`, `add knowledge/sources/${fact.source}.md or correct the id`);
+    } else if (!normalizeForQuote(source.text).includes(normalizeForQuote(fact.quote))) {
+      report(fact.file, at("quote"), "quote-not-found", `quote not found in source ${fact.source}`, "copy the words exactly from the article; check spelling or whitespace");
+    }
+  }
+  const ids = new Set(parsed.map((p) => p.fact.id));
+  for (const { fact, lineOf: at } of parsed) {
+    for (const [key, refs] of [["related", fact.related], ["conflicts_with", fact.conflictsWith]] as const) {
+      for (const ref of refs) {
+        if (ref === fact.id) report(fact.file, at(key), "self-reference", `${key} lists the fact's own id "${ref}"`, "remove it");
+        else if (!ids.has(ref)) report(fact.file, at(key), "unknown-reference", `${key} names fact "${ref}", which does not exist`, "correct the id or remove it");
+      }
+    }
+  }
+}
+
+function reportSchemaIssues(issues: z.core.$ZodIssue[], file: string, lineFor: (path: PropertyKey[]) => number, report: Report): void {
+  for (const issue of issues) {
+    const path = issue.path;
+    const field = path.map(String).join(".") || "(entry)";
+    const line = lineFor(path);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) report(file, lineFor([...path, key]), "unknown-field", `unknown field "${[...path, key].join(".")}"`, "check the spelling; see knowledge/README.md for the fields");
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      const [top] = path;
+      const isLanguage = (top === "questions" || top === "answer") && path.length === 2;
+      report(file, line, isLanguage ? "missing-language" : "missing-field", `"${field}" is required`, isLanguage ? "every fact needs questions and an answer in en, ru and uk" : undefined);
+    } else {
+      const rule = /date/.test(issue.message) ? "invalid-date" : "invalid-field";
+      report(file, line, rule, `"${field}" ${issue.message}`);
+    }
+  }
+}
+
+/** yaml's message without the position (we print our own) and without the code excerpt. */
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}

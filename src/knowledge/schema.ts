@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoMonth = /^\d{4}-\d{2}$/;
+
+/** True for a real calendar date (rejects 2023-02-30), given as YYYY-MM-DD, YYYY-MM or, when allowed, YYYY. */
+export function isValidDate(value: string, precision: "day" | "month" | "year"): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  if (precision === "day" && !d) return false;
+  if (precision === "month" && !m) return false;
+  const month = m ? Number(m) : 1;
+  const day = d ? Number(d) : 1;
+  const date = new Date(Date.UTC(Number(y), month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// YAML reads an unquoted 2023 as a number; a maintainer means the year.
+const dateText = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string());
+const day = dateText.refine((v) => isoDate.test(v) && isValidDate(v, "day"), {
+  message: "must be a calendar date written YYYY-MM-DD",
+});
+const dayOrMonth = dateText.refine(
+  (v) => (isoDate.test(v) || isoMonth.test(v) || /^\d{4}$/.test(v)) && isValidDate(v, "year"),
+  { message: "must be a date written YYYY-MM-DD, YYYY-MM or YYYY" },
+);
+const text = z.string().trim().min(1, { message: "must not be empty" });
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be kebab-case (a-z, 0-9 and single hyphens)" });
+
+export const sourceFrontMatterSchema = z.strictObject({
+  id: kebabId,
+  title: text,
+  publisher: text,
+  author: text.optional(),
+  published: day,
+  published_note: text.optional(),
+  url: z.url({ message: "must be an absolute http(s) URL" }),
+  language: z.string().regex(/^[a-z]{2}$/, { message: "must be a two-letter language code such as en" }),
+  retrieved: day,
+  note: text.optional(),
+});
+export type SourceFrontMatter = z.infer<typeof sourceFrontMatterSchema>;
+
+const perLanguage = <T extends z.ZodType>(item: T) => z.strictObject({ en: item, ru: item, uk: item });
+
+export const QUOTE_MIN = 10;
+export const QUOTE_MAX = 300;
+
+export const factSchema = z.strictObject({
+  id: kebabId,
+  source: kebabId,
+  quote: z
+    .string()
+    .trim()
+    .min(QUOTE_MIN, { message: `must be at least ${QUOTE_MIN} characters, enough to locate it` })
+    .max(QUOTE_MAX, { message: `must be at most ${QUOTE_MAX} characters: quote a short excerpt` }),
+  as_of: dayOrMonth,
+  attributed_to: text,
+  tags: z.array(text).optional(),
+  related: z.array(kebabId).optional(),
+  conflicts_with: z.array(kebabId).optional(),
+  questions: perLanguage(z.array(text).min(1, { message: "needs at least one question" })),
+  answer: perLanguage(text),
+});
+export type FactEntry = z.infer<typeof factSchema>;

@@ -1,0 +1,39 @@
+export const LANGUAGES = ["en", "ru", "uk"] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  author?: string;
+  published: string;
+  publishedNote?: string;
+  url: string;
+  language: string;
+  retrieved: string;
+  note?: string;
+  /** The archived article text (the file's body after the front matter). */
+  text: string;
+  file: string;
+}
+
+export interface Fact {
+  id: string;
+  source: string;
+  quote: string;
+  asOf: string;
+  attributedTo: string;
+  tags: string[];
+  related: string[];
+  conflictsWith: string[];
+  questions: Record<Lang, string[]>;
+  answer: Record<Lang, string>;
+  file: string;
+  line: number;
+}
+
+/** A validated knowledge base: every fact's source exists and every quote is verified. */
+export interface Knowledge {
+  sources: ReadonlyMap<string, Source>;
+  facts: readonly Fact[];
+}

@@ -1,0 +1,102 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { normalizeForQuote } from "../../src/knowledge/normalize-quote.js";
+import { formatProblem } from "../../src/knowledge/problems.js";
+
+const fixtures = join(import.meta.dirname, "../fixtures");
+const messages = async (dir: string) => (await loadKnowledge(dir)).problems.map(formatProblem);
+
+describe("validator: one failing fixture per rule", () => {
+  // [fixture (= rule), file the message names, line]
+  const cases: [string, string, number | undefined][] = [
+    ["empty-dir", "empty-dir/facts", undefined],
+    ["encoding", "encoding/facts/calls.yaml", 14],
+    ["yaml-syntax", "yaml-syntax/facts/calls.yaml", 15],
+    ["not-a-list", "not-a-list/facts/calls.yaml", 1],
+    ["front-matter", "front-matter/sources/other-2024.md", 1],
+    ["missing-field", "missing-field/facts/calls.yaml", 1],
+    ["missing-language", "missing-language/facts/calls.yaml", 10],
+    ["unknown-field", "unknown-field/facts/calls.yaml", 5],
+    ["invalid-field", "invalid-field/facts/calls.yaml", 1],
+    ["invalid-date", "invalid-date/facts/calls.yaml", 4],
+    ["duplicate-id", "duplicate-id/facts/b.yaml", 1],
+    ["unknown-source", "unknown-source/facts/calls.yaml", 2],
+    ["quote-not-found", "quote-not-found/facts/calls.yaml", 3],
+    ["unknown-reference", "unknown-reference/facts/calls.yaml", 14],
+    ["self-reference", "self-reference/facts/calls.yaml", 14],
+    ["source-id-mismatch", "source-id-mismatch/sources/demo.md", 2],
+    ["empty-text", "empty-text/sources/demo-2024-01-01.md", 9],
+  ];
+  it.each(cases)("%s", async (rule, file, line) => {
+    const result = await loadKnowledge(join(fixtures, rule));
+    expect(result.knowledge).toBeUndefined();
+    const where = line === undefined ? file : `${file}:${line}`;
+    expect(result.problems.map(formatProblem)).toContainEqual(expect.stringContaining(`${where}: ${rule}: `));
+  });
+
+  it("warns about a source no fact cites, and still loads", async () => {
+    const result = await loadKnowledge(join(fixtures, "unused-source"));
+    expect(result.knowledge?.facts).toHaveLength(1);
+    expect(result.problems.map(formatProblem)).toEqual([
+      expect.stringContaining("unused-source/sources/spare-2024-01-01.md:2: warning unused-source: "),
+    ]);
+  });
+
+  it("names a missing directory instead of throwing", async () => {
+    expect(await messages(join(fixtures, "no-such-dir"))).toEqual([
+      expect.stringMatching(/no-such-dir\/sources: read-error: does not exist/),
+      expect.stringMatching(/no-such-dir\/facts: read-error: does not exist/),
+    ]);
+  });
+
+  it("reports every problem at once, not only the first", async () => {
+    const result = await loadKnowledge(join(fixtures, "unknown-field"));
+    expect(result.problems.filter((p) => p.severity === "error").length).toBe(2);
+  });
+
+  it("loads a valid fixture with camel-cased fields and the fact's line", async () => {
+    const { knowledge, problems } = await loadKnowledge(join(fixtures, "valid"));
+    expect(problems).toEqual([]);
+    const [fact] = knowledge?.facts ?? [];
+    expect(fact).toMatchObject({ id: "demo-calls", asOf: "2024-01", line: 1, related: [], conflictsWith: [] });
+    expect(knowledge?.sources.get("demo-2024-01-01")?.text).toMatch(/^The demo hotline/);
+  });
+});
+
+describe("the real knowledge", () => {
+  it("validates with no errors", async () => {
+    const { knowledge, problems } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    expect(problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
+    expect(knowledge?.sources.size).toBe(5);
+    expect(knowledge?.facts.length).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe("quote normalisation", () => {
+  it("treats typography as equal and words as different", () => {
+    expect(normalizeForQuote("the “I Want to Live”  hotline — 24\nhours")).toBe(
+      normalizeForQuote('the "I Want to Live" hotline - 24 hours'),
+    );
+    expect(normalizeForQuote("Kuzminov’s")).toBe("Kuzminov's");
+    expect(normalizeForQuote("200 calls")).not.toBe(normalizeForQuote("100 calls"));
+  });
+});
+
+describe("npm run validate", () => {
+  const run = promisify(execFile);
+  const cli = (dir: string) =>
+    run(process.execPath, ["--import", "tsx", "src/cli/validate.ts", dir], { cwd: join(import.meta.dirname, "../..") });
+
+  it("exits 0 with a one-line summary on valid knowledge", async () => {
+    const { stdout } = await cli("tests/fixtures/valid");
+    expect(stdout.trim()).toBe("1 fact, 1 source, 0 errors, 0 warnings");
+  });
+
+  it("exits 1 and names the file on an error", async () => {
+    const failure = await cli("tests/fixtures/yaml-syntax").catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("yaml-syntax/facts/calls.yaml:15") });
+  });
+});
