@@ -1,7 +1,9 @@
 import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
-import { buildIndex, type SearchIndex } from "./index.js";
+import { buildIndex, questionText, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
-import { type FactMatch, matchFacts, queryTerms } from "./match.js";
+import { DEFAULT_MATCH_TUNING, type FactMatch, type MatchTuning, matchFacts, type QueryWord, queryWords } from "./match.js";
+import { QUANTITY } from "./normalize.js";
+import { isReverseDirection } from "./scope.js";
 import type { AnswerResult, AskOptions, Citation, Engine, Suggestion } from "./types.js";
 
 /**
@@ -11,10 +13,18 @@ import type { AnswerResult, AskOptions, Citation, Engine, Suggestion } from "./t
  * - SCORE: the question also resembles one of the fact's own questions.
  * - MARGIN: no unrelated fact is about as good; a tie means we cannot tell what was asked.
  */
-export const THRESHOLDS = { coverage: 0.75, score: 0.55, margin: 0.04, suggest: 0.3 } as const;
+export interface Tuning extends MatchTuning {
+  minCoverage: number;
+  minScore: number;
+  margin: number;
+  /** Least score and coverage for a "did you mean" suggestion. */
+  suggest: number;
+}
+export const DEFAULT_TUNING: Tuning = { ...DEFAULT_MATCH_TUNING, minCoverage: 0.75, minScore: 0.55, margin: 0.04, suggest: 0.3 };
 const MAX_SUGGESTIONS = 3;
 
-export function createEngine(knowledge: Knowledge): Engine {
+/** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
+export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNING): Engine {
   const index = buildIndex(knowledge);
   const facts = knowledge.facts;
   const byId = new Map(facts.map((f, i) => [f.id, i]));
@@ -69,11 +79,13 @@ export function createEngine(knowledge: Knowledge): Engine {
   function ask(question: string, options: AskOptions = {}): AnswerResult {
     const detected = detectLanguage(question, options.fallbackLanguage);
     const language = options.language ?? detected;
-    const matches = matchFacts(index, queryTerms(index, question, detected), detected);
+    const words = queryWords(index, question, detected);
+    const matches = matchFacts(index, words, detected, tuning);
     const nearest = matches.slice(0, 5).map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
     const top = matches[0];
     const topFact = top ? facts[top.fact] : undefined;
-    if (top && topFact && confident(top, topFact, matches)) {
+    const inScope = hasSubject(words) && !isReverseDirection(question);
+    if (top && topFact && inScope && confident(top, topFact, matches)) {
       return answerFact(topFact.id, language, round(top.score), nearest) as AnswerResult;
     }
     return {
@@ -81,16 +93,16 @@ export function createEngine(knowledge: Knowledge): Engine {
       language,
       score: round(top?.score ?? 0),
       conflicts: [],
-      alternatives: suggestions(index, matches, language),
+      alternatives: suggestions(index, matches, language, tuning.suggest),
       nearest,
     };
   }
 
   function confident(top: FactMatch, fact: Fact, matches: FactMatch[]): boolean {
-    if (top.coverage < THRESHOLDS.coverage || top.score < THRESHOLDS.score) return false;
+    if (top.coverage < tuning.minCoverage || top.score < tuning.minScore) return false;
     const kin = relatedOf(fact);
     const rival = matches.find((m) => m !== top && !kin.has(facts[m.fact]?.id ?? ""));
-    return !rival || top.score - rival.score >= THRESHOLDS.margin;
+    return !rival || top.score - rival.score >= tuning.margin;
   }
 
   function sampleQuestions(language: Lang, count: number): Suggestion[] {
@@ -108,16 +120,21 @@ export function createEngine(knowledge: Knowledge): Engine {
 }
 
 /** "Did you mean": the nearest facts that are at least roughly on topic, one question each. */
-function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang): Suggestion[] {
+function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang, least: number): Suggestion[] {
   return matches
-    .filter((m) => m.score >= THRESHOLDS.suggest && m.coverage >= THRESHOLDS.suggest)
+    .filter((m) => m.score >= least && m.coverage >= least)
     .slice(0, MAX_SUGGESTIONS)
     .map((m) => {
       const fact = index.facts[m.fact] as Fact;
-      const doc = index.questions[m.bestQuestion];
-      const question = doc && doc.lang === language ? doc.text : (fact.questions[language][0] ?? doc?.text ?? fact.id);
+      const inLanguage = m.bestDoc >= 0 && index.docs.lang[m.bestDoc] === language;
+      const question = inLanguage ? questionText(index, m.bestDoc) : (fact.questions[language][0] ?? fact.id);
       return { factId: fact.id, question, score: round(m.score) };
     });
+}
+
+/** A question needs a known word that names something: "2+2" or "how many?" alone asks about nothing. */
+function hasSubject(words: QueryWord[]): boolean {
+  return words.some((w) => w.terms.length > 0 && w.token !== QUANTITY && !/^\d+$/.test(w.token));
 }
 
 function round(x: number): number {

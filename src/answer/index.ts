@@ -1,90 +1,166 @@
 import Fuse from "fuse.js";
 import { LANGUAGES, type Fact, type Knowledge, type Lang } from "../knowledge/types.js";
-import { tokenize } from "./normalize.js";
+import { dateWords, givesFigure } from "./fact-terms.js";
+import { QUANTITY, tokenize } from "./normalize.js";
 
-/** One of a fact's questions, as tokens. */
-export interface QuestionDoc {
-  fact: number;
-  lang: Lang;
-  text: string;
-  terms: string[];
-  /** Sum of the idf of its distinct terms: the denominator of how much of it a query covers. */
-  weight: number;
-}
-
+/**
+ * The search index. Terms are small integers and every per-document list is a sorted Int32Array,
+ * so 50,000 facts (a million questions) fit in memory and a lookup is a binary search.
+ */
 export interface SearchIndex {
   facts: readonly Fact[];
-  questions: QuestionDoc[];
-  /** term → idf, over facts (a fact's questions, answers and tags count as one document). */
-  idf: Map<string, number>;
-  /** The idf a word never seen in the knowledge gets: it is as informative as a word can be. */
+  termIds: Map<string, number>;
+  /** idf by term id, over facts: a fact's questions, answers and tags count as one document. */
+  idf: Float64Array;
+  /** The idf of a word never seen in the knowledge: it is as informative as a word can be. */
   unknownIdf: number;
-  /** term → indexes of the questions that contain it. */
-  postings: Map<string, number[]>;
-  /**
-   * term → facts whose own questions lack it but whose answer or tags have it, weighted lower:
-   * it lets a question in other words still reach the fact that says it.
-   */
-  answerPostings: Map<string, number[]>;
-  /** Fuzzy lookup of misspelt words among the known terms. */
-  vocabulary: Fuse<string>;
+  /** One entry per question of every fact, in every language. */
+  docs: {
+    fact: Int32Array;
+    lang: Lang[];
+    /** Position of the question in fact.questions[lang]. */
+    position: Int32Array;
+    terms: Int32Array[];
+    /** Sum of the idf of its terms: how much there is of it to cover. */
+    weight: Float64Array;
+  };
+  /** Per fact, the terms of its own questions, and those only in its answer or tags (weighted lower). */
+  factTerms: Int32Array[];
+  answerTerms: Int32Array[];
+  /** term id → ids of the questions that contain it, and → facts that have it only in the answer. */
+  postings: Int32Array[];
+  answerPostings: Int32Array[];
+  /** Fuzzy lookup of a misspelt word among known words of about its length (see `fuzzyTerms`). */
+  vocabulary: Map<number, Fuse<string>>;
 }
 
-/** Built once per knowledge base; everything in it is derived from the facts and never mutated. */
+export function questionText(index: SearchIndex, doc: number): string {
+  const fact = index.facts[index.docs.fact[doc] ?? -1];
+  const lang = index.docs.lang[doc] ?? "en";
+  return fact?.questions[lang][index.docs.position[doc] ?? 0] ?? "";
+}
+
+/** Built once per knowledge base; never mutated afterwards, so a reload can swap it whole. */
 export function buildIndex(knowledge: Knowledge): SearchIndex {
   const facts = knowledge.facts;
-  const questions: QuestionDoc[] = [];
-  const factTerms: Set<string>[] = [];
-  const answerTerms: Set<string>[] = [];
-  facts.forEach((fact, factIndex) => {
-    const own = new Set<string>();
+  const termIds = new Map<string, number>();
+  const id = (term: string) => {
+    let i = termIds.get(term);
+    if (i === undefined) termIds.set(term, (i = termIds.size));
+    return i;
+  };
+  const docFact: number[] = [];
+  const docLang: Lang[] = [];
+  const docPosition: number[] = [];
+  const docTerms: Int32Array[] = [];
+  const factTerms: Int32Array[] = [];
+  const answerTerms: Int32Array[] = [];
+
+  facts.forEach((fact, f) => {
+    const own = new Set<number>();
     for (const lang of LANGUAGES) {
-      for (const text of fact.questions[lang]) {
-        const terms = [...new Set(tokenize(text, lang))];
-        if (terms.length === 0) continue;
+      fact.questions[lang].forEach((text, position) => {
+        const terms = sortedIds(tokenize(text, lang).map(id));
+        if (terms.length === 0) return;
         for (const t of terms) own.add(t);
-        questions.push({ fact: factIndex, lang, text, terms, weight: 0 });
-      }
+        docFact.push(f);
+        docLang.push(lang);
+        docPosition.push(position);
+        docTerms.push(terms);
+      });
     }
-    const extra = new Set<string>();
-    for (const lang of LANGUAGES) for (const t of tokenize(fact.answer[lang], lang)) if (!own.has(t)) extra.add(t);
-    for (const tag of fact.tags) for (const t of tokenize(tag, "en")) if (!own.has(t)) extra.add(t);
-    factTerms.push(own);
-    answerTerms.push(extra);
+    const extra = new Set<number>();
+    const add = (tokens: string[]) => {
+      for (const t of tokens.map(id)) if (!own.has(t)) extra.add(t);
+    };
+    const when = dateWords(fact.asOf);
+    for (const lang of LANGUAGES) add(tokenize(`${fact.answer[lang]} ${when[lang]}`, lang));
+    for (const tag of fact.tags) add(tokenize(tag, "en"));
+    // Only a fact that gives a figure answers "how many"; its questions may say so, or not.
+    own.delete(id(QUANTITY));
+    extra.delete(id(QUANTITY));
+    if (givesFigure(fact)) own.add(id(QUANTITY));
+    factTerms.push(sortedIds([...own]));
+    answerTerms.push(sortedIds([...extra]));
   });
 
-  const df = new Map<string, number>();
-  for (let i = 0; i < facts.length; i++) {
-    for (const t of new Set([...(factTerms[i] ?? []), ...(answerTerms[i] ?? [])])) df.set(t, (df.get(t) ?? 0) + 1);
+  const termCount = termIds.size;
+  const df = new Int32Array(termCount);
+  for (let f = 0; f < facts.length; f++) {
+    for (const t of factTerms[f] ?? []) df[t] = (df[t] ?? 0) + 1;
+    for (const t of answerTerms[f] ?? []) df[t] = (df[t] ?? 0) + 1;
   }
   const n = Math.max(facts.length, 1);
-  const idf = new Map<string, number>();
-  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
-  const unknownIdf = Math.log(1 + n / 0.5);
+  const idf = Float64Array.from(df, (count) => Math.log(1 + n / Math.max(count, 1)));
+  const weight = Float64Array.from(docTerms, (terms) => terms.reduce((sum, t) => sum + (idf[t] ?? 0), 0));
 
-  const postings = new Map<string, number[]>();
-  questions.forEach((q, qi) => {
-    q.weight = q.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
-    for (const t of q.terms) push(postings, t, qi);
-  });
-  const answerPostings = new Map<string, number[]>();
-  answerTerms.forEach((terms, fi) => {
-    for (const t of terms) push(answerPostings, t, fi);
-  });
-
-  // Fuse ranks candidate spellings; a tight threshold because a loose one (the 0.6 default) turns
-  // "world" into "would" and a near-miss into a confident answer. ignoreLocation: a typo may be anywhere.
-  const vocabulary = new Fuse([...df.keys()].filter((t) => t.length >= 4 && !/\d/.test(t)), {
-    includeScore: true,
-    threshold: 0.3,
-    ignoreLocation: true,
-    minMatchCharLength: 3,
-  });
-  return { facts, questions, idf, unknownIdf, postings, answerPostings, vocabulary };
+  return {
+    facts,
+    termIds,
+    idf,
+    unknownIdf: Math.log(1 + n / 0.5),
+    docs: { fact: Int32Array.from(docFact), lang: docLang, position: Int32Array.from(docPosition), terms: docTerms, weight },
+    factTerms,
+    answerTerms,
+    postings: invert(docTerms, termCount),
+    answerPostings: invert(answerTerms, termCount),
+    vocabulary: buildVocabulary(termIds),
+  };
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+export function hasTerm(sorted: Int32Array, term: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] as number;
+    if (v === term) return true;
+    if (v < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function sortedIds(ids: number[]): Int32Array {
+  return Int32Array.from(new Set(ids)).sort();
+}
+
+/** lists[i] holds terms → for each term, the i that hold it. */
+function invert(lists: Int32Array[], termCount: number): Int32Array[] {
+  const counts = new Int32Array(termCount);
+  for (const list of lists) for (const t of list) counts[t] = (counts[t] ?? 0) + 1;
+  const out = Array.from(counts, (c) => new Int32Array(c));
+  const fill = new Int32Array(termCount);
+  lists.forEach((list, i) => {
+    for (const t of list) {
+      (out[t] as Int32Array)[fill[t] as number] = i;
+      fill[t] = (fill[t] ?? 0) + 1;
+    }
+  });
+  return out;
+}
+
+/** Words shorter than this, and numbers, must match exactly: "war" is not "was", "2" is not "20". */
+export const FUZZY_MIN_LENGTH = 4;
+
+/**
+ * One Fuse per word length: a misspelling is searched among words at most two letters longer or
+ * shorter, which keeps each search small at 50,000 facts. The threshold is tight (the 0.6 default
+ * turns "world" into "would" and a near miss into a confident answer); ignoreLocation because a
+ * typo may sit anywhere in the word.
+ */
+function buildVocabulary(termIds: Map<string, number>): Map<number, Fuse<string>> {
+  const byLength = new Map<number, string[]>();
+  for (const term of termIds.keys()) {
+    if (term.length < FUZZY_MIN_LENGTH || /\d/.test(term)) continue;
+    const list = byLength.get(term.length) ?? [];
+    list.push(term);
+    byLength.set(term.length, list);
+  }
+  const fuses = new Map<number, Fuse<string>>();
+  for (const length of byLength.keys()) {
+    const nearby = [-2, -1, 0, 1, 2].flatMap((d) => byLength.get(length + d) ?? []);
+    fuses.set(length, new Fuse(nearby, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 }));
+  }
+  return fuses;
 }

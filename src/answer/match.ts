@@ -1,12 +1,25 @@
 import type { Lang } from "../knowledge/types.js";
-import type { SearchIndex } from "./index.js";
+import { FUZZY_MIN_LENGTH, hasTerm, type SearchIndex } from "./index.js";
 import { tokenize } from "./normalize.js";
 
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
 export const MAX_QUESTION_CHARS = 300;
-const MAX_TOKENS = 30;
-/** A word found only in a fact's answer counts for less than one in its questions. */
-const ANSWER_ONLY = 0.7;
+const MAX_WORDS = 30;
+
+export interface MatchTuning {
+  /** A word found only in a fact's answer counts for this much of one in its questions. */
+  answerOnly: number;
+  /** Share of the score from coverage (the fact holds what was asked); the rest from question similarity. */
+  coverageWeight: number;
+  /** F-beta between query and question: below 1, what the asker said matters more than what they left out. */
+  beta: number;
+}
+export const DEFAULT_MATCH_TUNING: MatchTuning = { answerOnly: 0.7, coverageWeight: 0.5, beta: 1 };
+/**
+ * How many postings to read before stopping at the common words. Rare words are read first; a
+ * fact that shares only "hotline" and "soldiers" with a question is no candidate worth scoring.
+ */
+const POSTINGS_BUDGET = 20_000;
 
 export interface FactMatch {
   fact: number;
@@ -16,101 +29,111 @@ export interface FactMatch {
   coverage: number;
   /** Best F-measure between the query and one of the fact's questions. */
   question: number;
-  /** That question, preferring one in the asker's language: the "did you mean" text. */
-  bestQuestion: number;
+  /** That question's doc id, preferring the asker's language: the "did you mean" text. */
+  bestDoc: number;
 }
 
-interface QueryTerm {
+export interface QueryWord {
+  token: string;
   idf: number;
-  /** Known terms this query word stands for, with how sure we are (1 exact, less for a fuzzy match). */
-  terms: { term: string; sure: number; idf: number }[];
+  /** Known terms this word stands for, with how sure we are (1 exact, less for a fuzzy match). */
+  terms: { term: number; sure: number; idf: number }[];
 }
 
-export function queryTerms(index: SearchIndex, question: string, lang: Lang): QueryTerm[] {
-  const tokens = [...new Set(tokenize(question.slice(0, MAX_QUESTION_CHARS), lang))].slice(0, MAX_TOKENS);
+export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
+  const tokens = [...new Set(tokenize(question.slice(0, MAX_QUESTION_CHARS), lang))].slice(0, MAX_WORDS);
   return tokens.map((token) => {
     const terms = resolve(index, token);
-    return { idf: terms.length ? Math.max(...terms.map((t) => t.idf)) : index.unknownIdf, terms };
+    return { token, idf: terms.length ? Math.max(...terms.map((t) => t.idf)) : index.unknownIdf, terms };
   });
 }
 
-function resolve(index: SearchIndex, token: string): QueryTerm["terms"] {
-  const idf = index.idf.get(token);
-  if (idf !== undefined) return [{ term: token, sure: 1, idf }];
-  // Numbers and short words are matched exactly: "2" is not "20", "war" is not "was".
-  if (token.length < 4 || /\d/.test(token)) return [];
-  const found: QueryTerm["terms"] = [];
-  for (const hit of index.vocabulary.search(token, { limit: 5 })) {
-    const lengthGap = Math.abs(hit.item.length - token.length);
-    const sure = 1 - (hit.score ?? 1) - 0.1 * lengthGap;
-    if (lengthGap <= 2 && sure >= 0.7) found.push({ term: hit.item, sure, idf: index.idf.get(hit.item) ?? 0 });
+function resolve(index: SearchIndex, token: string): QueryWord["terms"] {
+  const exact = index.termIds.get(token);
+  if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
+  if (token.length < FUZZY_MIN_LENGTH || /\d/.test(token)) return [];
+  const found: QueryWord["terms"] = [];
+  for (const hit of index.vocabulary.get(token.length)?.search(token, { limit: 5 }) ?? []) {
+    // Fuse finds the word inside longer ones at no cost ("pilot" in "copilot"): charge for the length gap.
+    const sure = 1 - (hit.score ?? 1) - 0.1 * Math.abs(hit.item.length - token.length);
+    const term = index.termIds.get(hit.item);
+    if (sure >= 0.7 && term !== undefined) found.push({ term, sure, idf: index.idf[term] ?? 0 });
   }
   return found;
 }
 
-/** Scores every fact that shares a term with the query, best first. */
-export function matchFacts(index: SearchIndex, query: QueryTerm[], lang: Lang): FactMatch[] {
+/** Scores the facts that share a word with the query, best first. */
+export function matchFacts(
+  index: SearchIndex,
+  query: QueryWord[],
+  lang: Lang,
+  tuning: MatchTuning = DEFAULT_MATCH_TUNING,
+): FactMatch[] {
+  const { answerOnly, coverageWeight, beta } = tuning;
+  const b2 = beta * beta;
   const total = query.reduce((sum, q) => sum + q.idf, 0);
   if (total === 0) return [];
-  const n = query.length;
-  // Per question doc and per fact: for each query word, how sure its best match there is.
-  const docHits = new Map<number, Float64Array>();
-  const docRecall = new Map<number, Float64Array>();
-  const factHits = new Map<number, Float64Array>();
-  const row = (map: Map<number, Float64Array>, key: number) => {
-    let r = map.get(key);
-    if (!r) map.set(key, (r = new Float64Array(n)));
-    return r;
-  };
-  query.forEach((q, qi) => {
-    for (const { term, sure, idf } of q.terms) {
-      for (const d of index.postings.get(term) ?? []) {
-        const hits = row(docHits, d);
-        if (sure > (hits[qi] ?? 0)) {
-          hits[qi] = sure;
-          row(docRecall, d)[qi] = sure * idf;
-        }
-        const doc = index.questions[d];
-        if (doc) {
-          const f = row(factHits, doc.fact);
-          f[qi] = Math.max(f[qi] ?? 0, sure);
-        }
-      }
-      for (const fact of index.answerPostings.get(term) ?? []) {
-        const f = row(factHits, fact);
-        f[qi] = Math.max(f[qi] ?? 0, ANSWER_ONLY * sure);
-      }
-    }
-  });
+  const { docs } = index;
+
+  // Candidates: questions and answer-only facts holding a query word, rarest words first.
+  const byRarity = query.flatMap((q) => q.terms).sort((a, b) => b.idf - a.idf);
+  const candidateDocs = new Set<number>();
+  const candidateFacts = new Set<number>();
+  let read = 0;
+  for (const [i, { term }] of byRarity.entries()) {
+    if (i >= 2 && read > POSTINGS_BUDGET) break;
+    for (const d of index.postings[term] ?? []) candidateDocs.add(d);
+    for (const f of index.answerPostings[term] ?? []) candidateFacts.add(f);
+    read += (index.postings[term]?.length ?? 0) + (index.answerPostings[term]?.length ?? 0);
+  }
 
   const best = new Map<number, { question: number; doc: number; inLang: boolean }>();
-  for (const [d, hits] of docHits) {
-    const doc = index.questions[d];
-    if (!doc) continue;
-    const precision = query.reduce((sum, q, qi) => sum + q.idf * (hits[qi] ?? 0), 0) / total;
-    const recall = sum(docRecall.get(d)) / (doc.weight || 1);
-    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-    const prev = best.get(doc.fact);
-    const inLang = doc.lang === lang;
-    // Keep the best score; among near-equal questions prefer the asker's language for display.
-    if (!prev || f1 > prev.question + 1e-9 || (Math.abs(f1 - prev.question) < 0.05 && inLang && !prev.inLang)) {
-      best.set(doc.fact, { question: Math.max(f1, prev?.question ?? 0), doc: d, inLang });
+  for (const d of candidateDocs) {
+    const terms = docs.terms[d] as Int32Array;
+    let precision = 0;
+    let recall = 0;
+    for (const q of query) {
+      let sure = 0;
+      let idf = 0;
+      for (const t of q.terms) {
+        if (t.sure > sure && hasTerm(terms, t.term)) {
+          sure = t.sure;
+          idf = t.idf;
+        }
+      }
+      precision += q.idf * sure;
+      recall += idf * sure;
     }
+    precision /= total;
+    recall /= docs.weight[d] || 1;
+    const f1 = precision + recall > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+    const fact = docs.fact[d] as number;
+    const inLang = docs.lang[d] === lang;
+    const prev = best.get(fact);
+    candidateFacts.add(fact);
+    // Keep the best score; among near-equal questions show one in the asker's language.
+    if (!prev || f1 > prev.question + 0.05 || (f1 > prev.question - 0.05 && inLang && !prev.inLang)) {
+      best.set(fact, { question: Math.max(f1, prev?.question ?? 0), doc: d, inLang });
+    } else if (f1 > prev.question) prev.question = f1;
   }
 
   const matches: FactMatch[] = [];
-  for (const [fact, hits] of factHits) {
-    const coverage = query.reduce((sum, q, qi) => sum + q.idf * (hits[qi] ?? 0), 0) / total;
+  for (const fact of candidateFacts) {
+    const own = index.factTerms[fact] as Int32Array;
+    const answer = index.answerTerms[fact] as Int32Array;
+    let covered = 0;
+    for (const q of query) {
+      let sure = 0;
+      for (const t of q.terms) {
+        if (hasTerm(own, t.term)) sure = Math.max(sure, t.sure);
+        else if (hasTerm(answer, t.term)) sure = Math.max(sure, answerOnly * t.sure);
+      }
+      covered += q.idf * sure;
+    }
+    const coverage = covered / total;
     const b = best.get(fact);
     const question = b?.question ?? 0;
-    const bestQuestion = b?.doc ?? -1;
-    matches.push({ fact, score: 0.5 * coverage + 0.5 * question, coverage, question, bestQuestion });
+    matches.push({ fact, score: coverageWeight * coverage + (1 - coverageWeight) * question, coverage, question, bestDoc: b?.doc ?? -1 });
   }
   return matches.sort((a, b) => b.score - a.score);
-}
-
-function sum(values: Float64Array | undefined): number {
-  let total = 0;
-  for (const v of values ?? []) total += v;
-  return total;
 }

@@ -3,7 +3,7 @@ import { stemmer as stemRu } from "@orama/stemmers/russian";
 import { stemmer as stemUk } from "@orama/stemmers/ukrainian";
 import type { Lang } from "../knowledge/types.js";
 import { STOP_WORDS } from "./stop-words.js";
-import { SYNONYMS } from "./synonyms.js";
+import { SYNONYM_GROUPS } from "./synonyms.js";
 
 const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemRu, uk: stemUk };
 
@@ -19,23 +19,49 @@ export function normalizeText(text: string): string {
   return t;
 }
 
-/** Stems a word with the stemmer of its script: Latin words are English whatever the question's language. */
-function stem(word: string, lang: Lang): string {
-  const cyrillic = /\p{Script=Cyrillic}/u.test(word);
-  const stemmerLang: Lang = cyrillic ? (lang === "en" ? "ru" : lang) : "en";
-  if (/\d/.test(word) || word.length < 4) return word;
-  return STEMMERS[stemmerLang](word);
+/** The language whose stemmer fits a word: Latin words are English whatever the question's language. */
+function wordLanguage(word: string, lang: Lang): Lang {
+  if (!/\p{Script=Cyrillic}/u.test(word)) return "en";
+  return lang === "en" ? "ru" : lang;
 }
+
+function stem(word: string, lang: Lang): string {
+  if (/\d/.test(word) || word.length < 4) return word;
+  return STEMMERS[wordLanguage(word, lang)](word);
+}
+
+// Per language, stems of every synonym → stem of its group's first word, built once at import.
+const SYNONYMS = { en: new Map(), ru: new Map(), uk: new Map() } as Record<Lang, Map<string, string>>;
+for (const lang of Object.keys(SYNONYM_GROUPS) as Lang[]) {
+  for (const [head = "", ...rest] of SYNONYM_GROUPS[lang]) {
+    const target = stem(normalizeText(head), lang);
+    for (const word of rest) SYNONYMS[lang].set(stem(normalizeText(word), lang), target);
+  }
+}
+
+/** Asks for a count or an amount: such a question wants a fact that gives a figure. */
+export const QUANTITY = "#quantity";
+const QUANTITY_WORDS = /\b(?:how many|how much|number of|amount of)\b|(?<!\p{L})(?:сколько|скільки|количество|кількість)(?!\p{L})/u;
+
+// Multi-word ways of saying "surrender" that stop-word removal would otherwise reduce to nothing.
+const PHRASES: [RegExp, string][] = [
+  [/\bg(?:ive|ave|iving|ives|iven)\s+(?:themselves\s+|himself\s+)?up\b/g, " surrender "],
+  [/\b(?:lay|lays|laying|laid)\s+down\s+(?:their\s+|his\s+)?(?:arms|weapons)\b/g, " surrender "],
+  [/(?<!\p{L})(?:сложить|сложили|сложил|складывают)\s+оружие(?!\p{L})/gu, " сдаться "],
+  [/(?<!\p{L})(?:скласти|склали|склав|складають)\s+зброю(?!\p{L})/gu, " здатися "],
+];
 
 /** Text → content tokens: normalised, stop words dropped, stemmed, synonyms folded to one form. */
 export function tokenize(text: string, lang: Lang): string[] {
   const stop = STOP_WORDS[lang];
-  const tokens: string[] = [];
-  for (const word of normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+  let normal = normalizeText(text);
+  for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
+  const tokens: string[] = QUANTITY_WORDS.test(normal) ? [QUANTITY] : [];
+  for (const word of normal.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (stop.has(word) || STOP_WORDS.en.has(word)) continue;
     if (word.length < 2 && !/\d/.test(word)) continue;
     const stemmed = stem(word, lang);
-    tokens.push(SYNONYMS.get(stemmed) ?? stemmed);
+    tokens.push(SYNONYMS[wordLanguage(word, lang)].get(stemmed) ?? stemmed);
   }
   return tokens;
 }

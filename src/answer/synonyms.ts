@@ -1,2 +1,65 @@
-// Filled in below from the knowledge's own vocabulary: groups of stems people use for the same thing.
-export const SYNONYMS = new Map<string, string>();
+import type { Lang } from "../knowledge/types.js";
+
+/**
+ * Words people use for the same thing in questions about these reports. Each group folds into its
+ * first word, so "chopper" finds a fact whose questions say "helicopter". Kept to true synonyms:
+ * folding "calls" into "appeals" would blur figures the reports keep apart.
+ */
+export const SYNONYM_GROUPS: Record<Lang, string[][]> = {
+  en: [
+    ["helicopter", "chopper", "heli", "copter"],
+    ["surrender", "surrendering", "surrendered", "capitulate", "capitulation", "capitulated"],
+    ["defect", "defected", "defector", "defectors", "desert", "deserted", "deserter", "deserters", "desertion"],
+    ["reward", "bounty", "payment", "paid", "pay", "payout", "prize"],
+    ["website", "site", "webpage", "web"],
+    ["visit", "visitor", "visitors", "visited", "views", "traffic"],
+    ["soldier", "troop", "troops", "serviceman", "servicemen", "servicemembers", "fighters"],
+    ["prisoner", "pow", "pows", "captive", "captives", "captivity"],
+    ["launch", "launched", "started", "start", "established", "founded", "created", "set"],
+    ["pilot", "aviator", "flier", "flyer"],
+    ["drone", "drones", "uav", "uavs", "quadcopter"],
+    ["food", "fed", "feed", "feeding", "meal", "meals", "eat"],
+    ["medical", "medicine", "doctor", "doctors", "healthcare", "treatment"],
+    ["block", "blocked", "banned", "ban", "censored"],
+    ["relatives", "family", "families", "relative", "kin"],
+    ["wife", "wives", "spouse", "spouses"],
+    ["exchange", "swap", "swapped", "swaps", "exchanged"],
+    ["access", "reach", "accessible", "open", "unblock", "bypass"],
+    ["contact", "talk", "speak", "communicate", "communication", "touch"],
+    ["hijack", "hijacked", "steal", "stole", "stolen"],
+  ],
+  ru: [
+    ["вертолет", "вертушка", "вертушку", "ми8"],
+    ["сдаться", "сдались", "сдался", "сдалось", "сдача", "сдачи", "сдаются", "сдаваться", "капитуляция", "капитулировать", "капитулировали"],
+    ["дезертир", "дезертиры", "дезертирство", "перебежчик", "перебежчики", "перебежал"],
+    ["награда", "вознаграждение", "выплата", "выплаты", "премия", "премию"],
+    ["сайт", "портал", "веб-сайт"],
+    ["солдат", "солдаты", "военные", "военнослужащие", "бойцы", "военных"],
+    ["пленные", "пленных", "военнопленные", "военнопленных", "плен", "плену"],
+    ["летчик", "пилот", "пилота", "летчика"],
+    ["дрон", "дроны", "беспилотник", "беспилотники", "квадрокоптер"],
+    ["кормят", "еда", "питание", "кормить", "кормежка"],
+    ["попасть", "зайти", "открыть", "доступ", "доступен", "доступна"],
+    ["жены", "жена", "супруги"],
+    ["обмен", "обмена", "обменяли", "обменять"],
+    ["угнать", "угнал", "угнавший", "угон", "перегнал", "перегнать", "украл", "увел"],
+    ["связаться", "связь", "общаться", "разговаривать", "звонить родным", "контакт", "контактировать"],
+  ],
+  uk: [
+    ["гелікоптер", "вертоліт", "вертольот", "гелікоптера", "вертольота", "ми8"],
+    ["здатися", "здалися", "здався", "здалося", "здача", "здачі", "здаються", "здаватися", "капітуляція", "капітулювати"],
+    ["дезертир", "дезертири", "дезертирство", "перебіжчик", "перебіжчики", "перебіг"],
+    ["винагорода", "нагорода", "виплата", "виплати", "премія", "премію"],
+    ["сайт", "портал", "вебсайт"],
+    ["солдат", "солдати", "солдатів", "військові", "військовослужбовці", "бійці", "військових"],
+    ["полонені", "полонених", "військовополонені", "військовополонених", "полон", "полоні"],
+    ["льотчик", "пілот", "пілота", "льотчика"],
+    ["дрон", "дрони", "безпілотник", "безпілотники", "квадрокоптер"],
+    ["годують", "їжа", "харчування", "годувати"],
+    ["потрапити", "зайти", "відкрити", "доступ", "доступний", "доступна"],
+    ["дружини", "дружина"],
+    ["обмін", "обміну", "обміняли", "обміняти"],
+    ["викрасти", "викрав", "викрадений", "угнав", "угнати", "перегнав", "перегнати", "поцупив"],
+    ["зв'язатися", "зв'язок", "спілкуватися", "розмовляти", "контакт", "контактувати"],
+  ],
+};

@@ -20,7 +20,11 @@ export function createMemoryStorage(): Storage {
     },
     async read(log, since) {
       const from = since?.toISOString() ?? "";
-      return logs[log].filter((r) => r.at >= from).map((r) => structuredClone(r));
+      // Array#sort is stable: records with the same `at` keep their append order.
+      return logs[log]
+        .filter((r) => r.at >= from)
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+        .map((r) => structuredClone(r));
     },
     async prune(before) {
       const cut = before.toISOString();

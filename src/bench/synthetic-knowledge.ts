@@ -1,0 +1,58 @@
+import { LANGUAGES, type Fact, type Knowledge, type Lang } from "../knowledge/types.js";
+
+/** mulberry32: a tiny seeded generator, so every run builds the same synthetic knowledge. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LATIN = ["ka", "ro", "vin", "tal", "mer", "sov", "dra", "len", "bor", "zi", "ne", "pol", "gar", "tus", "vel", "mak"];
+const CYRILLIC = ["ка", "ро", "вин", "тал", "мер", "сов", "дра", "лен", "бор", "зи", "не", "пол", "гар", "тус", "вел", "мак"];
+
+/** A made-up place name per synthetic fact, in Latin and Cyrillic, so facts can be told apart. */
+function placeName(i: number): Record<Lang, string> {
+  let latin = "";
+  let cyrillic = "";
+  let n = i + 17;
+  for (let k = 0; k < 3 || n > 0; k++) {
+    const s = n % LATIN.length;
+    latin += LATIN[s];
+    cyrillic += CYRILLIC[s];
+    n = Math.floor(n / LATIN.length);
+  }
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return { en: cap(latin), ru: cap(cyrillic), uk: cap(cyrillic) };
+}
+
+const IN: Record<Lang, string> = { en: "in", ru: "в", uk: "у" };
+
+/**
+ * `size` facts recombined from the real ones: each takes a real fact's questions and answer, adds a
+ * place name and a word borrowed from another fact's question, so the vocabulary and the overlap
+ * between facts grow as they would in a real, larger knowledge base.
+ */
+export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Knowledge {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const facts: Fact[] = [];
+  for (let i = 0; i < size; i++) {
+    const base = real.facts[i % real.facts.length] as Fact;
+    const donor = pick(real.facts);
+    const place = placeName(i);
+    const questions = {} as Record<Lang, string[]>;
+    const answer = {} as Record<Lang, string>;
+    for (const lang of LANGUAGES) {
+      const borrowed = pick(pick(donor.questions[lang]).split(/\s+/).filter((w) => w.length > 4)) ?? "";
+      questions[lang] = base.questions[lang].map((q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`);
+      answer[lang] = `${place[lang]}: ${base.answer[lang]}`;
+    }
+    facts.push({ ...base, id: `${base.id}-${i}`, related: [], conflictsWith: [], questions, answer });
+  }
+  return { sources: real.sources, facts };
+}

@@ -1,0 +1,33 @@
+import { createInterface } from "node:readline/promises";
+import type { Readable, Writable } from "node:stream";
+import { renderText } from "../answer/render-text.js";
+import type { Engine } from "../answer/types.js";
+
+export interface ConsoleChatOptions {
+  input: Readable;
+  output: Writable;
+  /** Interface language for questions with no letters, like the Telegram client's language. */
+  fallbackLanguage?: string;
+}
+
+/** A local chat with the same engine the bot uses, so the bot can be tried before it has a token. */
+export async function runConsoleChat(engine: Engine, { input, output, fallbackLanguage }: ConsoleChatOptions): Promise<void> {
+  const write = (text: string) => output.write(`${text}\n`);
+  const facts = engine.knowledge.facts.length;
+  write(`factline console chat: ${facts} sourced facts from ${engine.knowledge.sources.size} reports.`);
+  write("Ask in English, Russian or Ukrainian. Try:");
+  for (const s of engine.sampleQuestions("en", 3)) write(`  ${s.question}`);
+  write("Type /quit or press Ctrl-D to leave. To run the real bot, set BOT_TOKEN (see README.md).\n");
+
+  const rl = createInterface({ input, output, terminal: false });
+  const prompt = () => output.write("> ");
+  prompt();
+  for await (const line of rl) {
+    const question = line.trim();
+    if (question === "/quit" || question === "/exit") break;
+    if (question) write(`${renderText(engine.ask(question, { fallbackLanguage }))}\n`);
+    prompt();
+  }
+  rl.close();
+  write("");
+}

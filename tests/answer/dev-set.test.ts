@@ -1,0 +1,26 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/answer/engine.js";
+import { answerBody } from "../../src/answer/render-text.js";
+import { loadDevSet, score } from "../../src/bench/dev-set.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+
+// The shared development set, scored as ../shared/eval/grade.mjs scores it, but in-process.
+const rows = loadDevSet();
+
+describe.skipIf(!rows)("answer quality on the shared dev set", () => {
+  it("meets the thresholds: in-scope ≥ 90%, out-of-scope ≥ 95%, near-miss ≥ 2/3, every language ≥ 80%", async () => {
+    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    if (!knowledge) throw new Error("knowledge does not validate");
+    const engine = createEngine(knowledge);
+    const { rates, misses } = score(rows ?? [], (q) => {
+      const r = engine.ask(q);
+      return { answered: r.answered, text: answerBody(r), cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [] };
+    });
+    const report = `misses:\n${misses.join("\n")}`;
+    expect(rates.in, report).toBeGreaterThanOrEqual(0.9);
+    expect(rates.out, report).toBeGreaterThanOrEqual(0.95);
+    expect(rates.near, report).toBeGreaterThanOrEqual(0.66);
+    for (const lang of ["en", "ru", "uk"]) expect(rates[`lang:${lang}`], report).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,0 +1,101 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/answer/engine.js";
+import { renderText } from "../../src/answer/render-text.js";
+import type { Engine } from "../../src/answer/types.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+
+let engine: Engine;
+beforeAll(async () => {
+  const { knowledge, problems } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  if (!knowledge) throw new Error(`knowledge does not validate: ${JSON.stringify(problems)}`);
+  engine = createEngine(knowledge);
+});
+
+describe("answers with a citation", () => {
+  it("answers in the question's language and cites the fact's source", () => {
+    const en = engine.ask("Which agency launched the I Want to Live hotline?");
+    expect(en).toMatchObject({ answered: true, language: "en", citation: { publisher: expect.any(String) } });
+    expect(en.citation?.url).toMatch(/^https:\/\//);
+    const uk = engine.ask("Яке відомство запустило лінію «Хочу жити»?");
+    expect(uk).toMatchObject({ answered: true, language: "uk", factId: en.factId });
+  });
+
+  it("tolerates typos", () => {
+    const clean = engine.ask("How much was the helicopter pilot Kuzminov paid?");
+    const typo = engine.ask("how much was the helicoptr pilot kuzminv paid");
+    expect(clean.answered).toBe(true);
+    expect(typo).toMatchObject({ answered: true, factId: clean.factId });
+  });
+
+  it("answers a fixed group language whatever the question's language", () => {
+    const r = engine.ask("Which agency launched the I Want to Live hotline?", { language: "ru" });
+    expect(r.language).toBe("ru");
+    expect(r.answer).toMatch(/[а-я]/);
+  });
+
+  it("adds a line for every report that gives another figure or date", () => {
+    const r = engine.ask("When was the I Want to Live hotline launched?");
+    expect(r.answered).toBe(true);
+    expect(r.conflicts.length).toBeGreaterThan(0);
+    const text = renderText(r);
+    expect(text).toMatch(/Another report differs \(.+, \d+ \w+ \d{4}\): /);
+    expect(text).toMatch(/Source: .+\nhttps:\/\//);
+  });
+
+  it("answers a known fact directly in any language", () => {
+    const [first] = engine.knowledge.facts;
+    expect(engine.answerFact(first?.id ?? "", "uk")).toMatchObject({ answered: true, answer: first?.answer.uk });
+    expect(engine.answerFact("no-such-fact", "en")).toBeUndefined();
+  });
+});
+
+describe("abstains honestly", () => {
+  // One near-miss per pattern: the topic's words with a subject the reports do not cover.
+  it.each([
+    ["another war", "How many Russian soldiers surrendered in World War II?"],
+    ["reverse direction", "Is there a reward for Ukrainian pilots who defect to Russia?"],
+    ["people the reports do not name", "Сколько российских генералов сдалось?"],
+    ["a neighbouring subject", "What is the hryvnia to dollar exchange rate?"],
+    ["a figure the reports do not give", "How many Russian soldiers surrendered in 2025?"],
+    ["small talk", "thanks"],
+    ["general knowledge", "Яка столиця Франції?"],
+  ])("%s: %s", (_pattern, question) => {
+    const r = engine.ask(question);
+    expect(r.answered).toBe(false);
+    expect(r.citation).toBeUndefined();
+    expect(renderText(r)).toMatch(/no sourced answer|нет ответа|немає відповіді/);
+  });
+
+  it("offers at most three 'did you mean' questions for a near miss", () => {
+    const r = engine.ask("How many Russian soldiers surrendered in World War II?");
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    expect(r.alternatives.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["whitespace", "  \n\t "],
+    ["emoji only", "🙂🙂🙂"],
+    ["punctuation", "???"],
+    ["very long", "soldiers ".repeat(500)],
+  ])("returns a clean result for %s input", (_kind, input) => {
+    const r = engine.ask(input);
+    expect(r.answered).toBe(false);
+    expect(r.alternatives.length).toBeLessThanOrEqual(3);
+  });
+
+  it("reads only the start of a very long message", () => {
+    const r = engine.ask(`Which agency launched the I Want to Live hotline?${" ?".repeat(2000)} ${"x".repeat(100)}`);
+    expect(r.answered).toBe(true);
+  });
+});
+
+describe("samples", () => {
+  it("offers distinct questions in the asked language", () => {
+    const samples = engine.sampleQuestions("uk", 4);
+    expect(samples).toHaveLength(4);
+    expect(new Set(samples.map((s) => s.factId)).size).toBe(4);
+    for (const s of samples) expect(s.question).toMatch(/[а-яіїєґ]/i);
+  });
+});
