@@ -1,7 +1,14 @@
 import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
 import { buildIndex, questionText, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
-import { DEFAULT_MATCH_TUNING, type FactMatch, type MatchTuning, matchFacts, type QueryWord, queryWords } from "./match.js";
+import {
+  DEFAULT_MATCH_TUNING,
+  type FactMatch,
+  type MatchTuning,
+  matchFacts,
+  type QueryWord,
+  queryWords,
+} from "./match.js";
 import { QUANTITY } from "./normalize.js";
 import { isReverseDirection } from "./scope.js";
 import type { AnswerResult, AskOptions, Citation, Engine, Suggestion } from "./types.js";
@@ -20,7 +27,13 @@ export interface Tuning extends MatchTuning {
   /** Least score and coverage for a "did you mean" suggestion. */
   suggest: number;
 }
-export const DEFAULT_TUNING: Tuning = { ...DEFAULT_MATCH_TUNING, minCoverage: 0.75, minScore: 0.55, margin: 0.04, suggest: 0.3 };
+export const DEFAULT_TUNING: Tuning = {
+  ...DEFAULT_MATCH_TUNING,
+  minCoverage: 0.55,
+  minScore: 0.5,
+  margin: 0.04,
+  suggest: 0.3,
+};
 const MAX_SUGGESTIONS = 3;
 
 /** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
@@ -46,10 +59,17 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
   }
   // conflicts_with is read both ways: a maintainer may list it on one side only.
   const conflictIndex = new Map<string, string[]>();
-  for (const f of facts) for (const other of f.conflictsWith) conflictIndex.set(other, [...(conflictIndex.get(other) ?? []), f.id]);
+  for (const f of facts)
+    for (const other of f.conflictsWith)
+      conflictIndex.set(other, [...(conflictIndex.get(other) ?? []), f.id]);
   const conflictsInto = (id: string) => conflictIndex.get(id) ?? [];
 
-  function answerFact(factId: string, language: Lang, score = 1, nearest: AnswerResult["nearest"] = []): AnswerResult | undefined {
+  function answerFact(
+    factId: string,
+    language: Lang,
+    score = 1,
+    nearest: AnswerResult["nearest"] = [],
+  ): AnswerResult | undefined {
     const i = byId.get(factId);
     const fact = i === undefined ? undefined : facts[i];
     if (!fact) return undefined;
@@ -62,7 +82,11 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
       .map((id) => facts[byId.get(id) ?? -1])
       .filter((f): f is Fact => f !== undefined)
       .slice(0, MAX_SUGGESTIONS)
-      .map((f) => ({ factId: f.id, question: f.questions[language][0] ?? f.questions.en[0] ?? f.id, score: 0 }));
+      .map((f) => ({
+        factId: f.id,
+        question: f.questions[language][0] ?? f.questions.en[0] ?? f.id,
+        score: 0,
+      }));
     return {
       answered: true,
       language,
@@ -81,7 +105,9 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
     const language = options.language ?? detected;
     const words = queryWords(index, question, detected);
     const matches = matchFacts(index, words, detected, tuning);
-    const nearest = matches.slice(0, 5).map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
+    const nearest = matches
+      .slice(0, 5)
+      .map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
     const top = matches[0];
     const topFact = top ? facts[top.fact] : undefined;
     const inScope = hasSubject(words) && !isReverseDirection(question);
@@ -132,9 +158,14 @@ function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang, l
     });
 }
 
-/** A question needs a known word that names something: "2+2" or "how many?" alone asks about nothing. */
+/**
+ * A question needs a known word, spelt right, that names something: "2+2" or "how many?" asks about
+ * nothing, and a lone guess at a misspelling ("тест" for "мест") is not enough to answer on.
+ */
 function hasSubject(words: QueryWord[]): boolean {
-  return words.some((w) => w.terms.length > 0 && w.token !== QUANTITY && !/^\d+$/.test(w.token));
+  return words.some(
+    (w) => w.terms.some((t) => t.sure === 1) && w.token !== QUANTITY && !/^\d+$/.test(w.token),
+  );
 }
 
 function round(x: number): number {

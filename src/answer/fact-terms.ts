@@ -1,10 +1,11 @@
-import { LANGUAGES, type Fact, type Lang } from "../knowledge/types.js";
-
+import { type Fact, LANGUAGES, type Lang } from "../knowledge/types.js";
 
 const MONTHS: Record<Lang, string[]> = {
   en: "january february march april may june july august september october november december".split(" "),
   ru: "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(" "),
-  uk: "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень".split(" "),
+  uk: "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень".split(
+    " ",
+  ),
 };
 const SEASONS: Record<Lang, string[]> = {
   en: ["winter", "spring", "summer", "autumn fall"],
@@ -39,5 +40,3 @@ export function givesFigure(fact: Fact): boolean {
     return v > 31 && !(v >= 1900 && v <= 2100);
   });
 }
-
-

@@ -1,5 +1,6 @@
 import type { Lang } from "../knowledge/types.js";
-import { FUZZY_MIN_LENGTH, hasTerm, type SearchIndex } from "./index.js";
+import type { SearchIndex } from "./index.js";
+import { contains, type IntLists, listLength } from "./int-lists.js";
 import { tokenize } from "./normalize.js";
 
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
@@ -20,6 +21,8 @@ export const DEFAULT_MATCH_TUNING: MatchTuning = { answerOnly: 0.7, coverageWeig
  * fact that shares only "hotline" and "soldiers" with a question is no candidate worth scoring.
  */
 const POSTINGS_BUDGET = 20_000;
+/** How many questions, and facts by their answers, are scored in full: the best by a first, cheap sum. */
+const SHORTLIST = 300;
 
 export interface FactMatch {
   fact: number;
@@ -51,12 +54,11 @@ export function queryWords(index: SearchIndex, question: string, lang: Lang): Qu
 function resolve(index: SearchIndex, token: string): QueryWord["terms"] {
   const exact = index.termIds.get(token);
   if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
-  if (token.length < FUZZY_MIN_LENGTH || /\d/.test(token)) return [];
   const found: QueryWord["terms"] = [];
-  for (const hit of index.vocabulary.get(token.length)?.search(token, { limit: 5 }) ?? []) {
-    // Fuse finds the word inside longer ones at no cost ("pilot" in "copilot"): charge for the length gap.
-    const sure = 1 - (hit.score ?? 1) - 0.1 * Math.abs(hit.item.length - token.length);
-    const term = index.termIds.get(hit.item);
+  for (const hit of index.typos.search(token)) {
+    // Fuse finds a word inside a longer one at no cost ("pilot" in "copilot"): charge for the length gap.
+    const sure = 1 - hit.score - 0.1 * Math.abs(hit.word.length - token.length);
+    const term = index.termIds.get(hit.word);
     if (sure >= 0.7 && term !== undefined) found.push({ term, sure, idf: index.idf[term] ?? 0 });
   }
   return found;
@@ -75,28 +77,16 @@ export function matchFacts(
   if (total === 0) return [];
   const { docs } = index;
 
-  // Candidates: questions and answer-only facts holding a query word, rarest words first.
-  const byRarity = query.flatMap((q) => q.terms).sort((a, b) => b.idf - a.idf);
-  const candidateDocs = new Set<number>();
-  const candidateFacts = new Set<number>();
-  let read = 0;
-  for (const [i, { term }] of byRarity.entries()) {
-    if (i >= 2 && read > POSTINGS_BUDGET) break;
-    for (const d of index.postings[term] ?? []) candidateDocs.add(d);
-    for (const f of index.answerPostings[term] ?? []) candidateFacts.add(f);
-    read += (index.postings[term]?.length ?? 0) + (index.answerPostings[term]?.length ?? 0);
-  }
-
+  const { docs: candidateDocs, facts: candidateFacts } = candidates(index, query);
   const best = new Map<number, { question: number; doc: number; inLang: boolean }>();
   for (const d of candidateDocs) {
-    const terms = docs.terms[d] as Int32Array;
     let precision = 0;
     let recall = 0;
     for (const q of query) {
       let sure = 0;
       let idf = 0;
       for (const t of q.terms) {
-        if (t.sure > sure && hasTerm(terms, t.term)) {
+        if (t.sure > sure && contains(docs.terms, d, t.term)) {
           sure = t.sure;
           idf = t.idf;
         }
@@ -119,21 +109,77 @@ export function matchFacts(
 
   const matches: FactMatch[] = [];
   for (const fact of candidateFacts) {
-    const own = index.factTerms[fact] as Int32Array;
-    const answer = index.answerTerms[fact] as Int32Array;
     let covered = 0;
     for (const q of query) {
       let sure = 0;
       for (const t of q.terms) {
-        if (hasTerm(own, t.term)) sure = Math.max(sure, t.sure);
-        else if (hasTerm(answer, t.term)) sure = Math.max(sure, answerOnly * t.sure);
+        if (contains(index.factTerms, fact, t.term)) sure = Math.max(sure, t.sure);
+        else if (contains(index.answerTerms, fact, t.term)) sure = Math.max(sure, answerOnly * t.sure);
       }
       covered += q.idf * sure;
     }
     const coverage = covered / total;
     const b = best.get(fact);
     const question = b?.question ?? 0;
-    matches.push({ fact, score: coverageWeight * coverage + (1 - coverageWeight) * question, coverage, question, bestDoc: b?.doc ?? -1 });
+    matches.push({
+      fact,
+      score: coverageWeight * coverage + (1 - coverageWeight) * question,
+      coverage,
+      question,
+      bestDoc: b?.doc ?? -1,
+    });
   }
   return matches.sort((a, b) => b.score - a.score);
+}
+
+// Accumulators reused across calls (matching is synchronous): allocating one per query would cost
+// more than the matching itself at a million questions.
+let docSums = new Float64Array(0);
+let factSums = new Float64Array(0);
+
+/**
+ * Term at a time over the postings, rarest words first: sums each question's and each fact's matched
+ * idf, then keeps the best SHORTLIST of each for full scoring.
+ */
+function candidates(index: SearchIndex, query: QueryWord[]): { docs: number[]; facts: Set<number> } {
+  if (docSums.length < index.docs.fact.length) docSums = new Float64Array(index.docs.fact.length);
+  if (factSums.length < index.facts.length) factSums = new Float64Array(index.facts.length);
+  const terms = query.flatMap((q) => q.terms).sort((a, b) => b.idf - a.idf);
+  const touchedDocs: number[] = [];
+  const touchedFacts: number[] = [];
+  let read = 0;
+  for (const [i, { term, sure, idf }] of terms.entries()) {
+    if (i >= 2 && read > POSTINGS_BUDGET) break;
+    const gain = sure * idf;
+    accumulate(index.postings, term, gain, docSums, touchedDocs);
+    accumulate(index.answerPostings, term, gain, factSums, touchedFacts);
+    read += listLength(index.postings, term) + listLength(index.answerPostings, term);
+  }
+  const best = (touched: number[], sums: Float64Array) => {
+    const top =
+      touched.length > SHORTLIST
+        ? touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0)).slice(0, SHORTLIST)
+        : touched;
+    for (const i of touched) sums[i] = 0;
+    return top;
+  };
+  const docs = best(touchedDocs, docSums);
+  const facts = new Set(best(touchedFacts, factSums));
+  for (const d of docs) facts.add(index.docs.fact[d] as number);
+  return { docs, facts };
+}
+
+function accumulate(
+  postings: IntLists,
+  term: number,
+  gain: number,
+  sums: Float64Array,
+  touched: number[],
+): void {
+  const end = postings.start[term + 1] ?? 0;
+  for (let k = postings.start[term] ?? 0; k < end; k++) {
+    const i = postings.flat[k] as number;
+    if (sums[i] === 0) touched.push(i);
+    sums[i] = (sums[i] ?? 0) + gain;
+  }
 }

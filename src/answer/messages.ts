@@ -3,7 +3,14 @@ import type { Lang } from "../knowledge/types.js";
 /** Every fixed phrase a reader sees around an answer, in the three languages. */
 export const MESSAGES: Record<
   Lang,
-  { noAnswer: string; didYouMean: string; source: string; differs: string; dateUnverified: string; locale: string }
+  {
+    noAnswer: string;
+    didYouMean: string;
+    source: string;
+    differs: string;
+    dateUnverified: string;
+    locale: string;
+  }
 > = {
   en: {
     noAnswer: "I have no sourced answer to that: the reports I know do not cover it.",
@@ -35,5 +42,10 @@ export const MESSAGES: Record<
 export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(MESSAGES[lang].locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(MESSAGES[lang].locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }

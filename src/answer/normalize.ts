@@ -25,9 +25,20 @@ function wordLanguage(word: string, lang: Lang): Lang {
   return lang === "en" ? "ru" : lang;
 }
 
+// Stemming is the costliest step of indexing, and a knowledge base repeats its words a great deal.
+const STEM_CACHE = { en: new Map(), ru: new Map(), uk: new Map() } as Record<Lang, Map<string, string>>;
+const STEM_CACHE_LIMIT = 200_000;
+
 function stem(word: string, lang: Lang): string {
   if (/\d/.test(word) || word.length < 4) return word;
-  return STEMMERS[wordLanguage(word, lang)](word);
+  const stemmerLang = wordLanguage(word, lang);
+  const cache = STEM_CACHE[stemmerLang];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = STEMMERS[stemmerLang](word);
+    if (cache.size < STEM_CACHE_LIMIT) cache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 // Per language, stems of every synonym → stem of its group's first word, built once at import.
@@ -41,10 +52,13 @@ for (const lang of Object.keys(SYNONYM_GROUPS) as Lang[]) {
 
 /** Asks for a count or an amount: such a question wants a fact that gives a figure. */
 export const QUANTITY = "#quantity";
-const QUANTITY_WORDS = /\b(?:how many|how much|number of|amount of)\b|(?<!\p{L})(?:сколько|скільки|количество|кількість)(?!\p{L})/u;
+const QUANTITY_WORDS =
+  /\b(?:how many|how much|number of|amount of)\b|(?<!\p{L})(?:сколько|скільки|количество|кількість)(?!\p{L})/u;
 
-// Multi-word ways of saying "surrender" that stop-word removal would otherwise reduce to nothing.
+// Multi-word ways of saying "surrender" that stop-word removal would otherwise reduce to nothing,
+// and compounds whose words mean something else apart ("phone number" is not "phone" and "number").
 const PHRASES: [RegExp, string][] = [
+  [/\bphone\s+numbers?\b|(?<!\p{L})номер\p{L}*\s+телефон\p{L}*/gu, " phonenumber "],
   [/\bg(?:ive|ave|iving|ives|iven)\s+(?:themselves\s+|himself\s+)?up\b/g, " surrender "],
   [/\b(?:lay|lays|laying|laid)\s+down\s+(?:their\s+|his\s+)?(?:arms|weapons)\b/g, " surrender "],
   [/(?<!\p{L})(?:сложить|сложили|сложил|складывают)\s+оружие(?!\p{L})/gu, " сдаться "],
@@ -53,12 +67,12 @@ const PHRASES: [RegExp, string][] = [
 
 /** Text → content tokens: normalised, stop words dropped, stemmed, synonyms folded to one form. */
 export function tokenize(text: string, lang: Lang): string[] {
-  const stop = STOP_WORDS[lang];
   let normal = normalizeText(text);
   for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
   const tokens: string[] = QUANTITY_WORDS.test(normal) ? [QUANTITY] : [];
   for (const word of normal.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (stop.has(word) || STOP_WORDS.en.has(word)) continue;
+    // Both Cyrillic lists apply: a short question is easily taken for the other language ("шо казав").
+    if (STOP_WORDS.en.has(word) || STOP_WORDS.ru.has(word) || STOP_WORDS.uk.has(word)) continue;
     if (word.length < 2 && !/\d/.test(word)) continue;
     const stemmed = stem(word, lang);
     tokens.push(SYNONYMS[wordLanguage(word, lang)].get(stemmed) ?? stemmed);

@@ -3,7 +3,8 @@ import { formatDate, MESSAGES } from "./messages.js";
 import type { AnswerResult, Citation } from "./types.js";
 
 export function citationLine(c: Citation, lang: Lang): string {
-  const date = formatDate(c.published, lang) + (c.dateUnverified ? ` (${MESSAGES[lang].dateUnverified})` : "");
+  const date =
+    formatDate(c.published, lang) + (c.dateUnverified ? ` (${MESSAGES[lang].dateUnverified})` : "");
   return `${c.title}: ${c.publisher}, ${date}`;
 }
 
@@ -15,7 +16,8 @@ export function answerBody(result: AnswerResult): string {
     return [m.noAnswer, ...(options.length ? [m.didYouMean, ...options] : [])].join("\n");
   }
   const conflicts = result.conflicts.map(
-    (c) => `${m.differs} (${c.citation.publisher}, ${formatDate(c.citation.published, result.language)}): ${c.answer}`,
+    (c) =>
+      `${m.differs} (${c.citation.publisher}, ${formatDate(c.citation.published, result.language)}): ${c.answer}`,
   );
   return [result.answer ?? "", ...conflicts].join("\n");
 }

@@ -9,6 +9,11 @@ const UKRAINIAN_ACTOR = [
   /(?<!\p{L})украинск\p{L}*\s+(?:солдат|военн|летчик|пилот|бойц|военнослужащ|офицер|генерал)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:сда|перебе|перейт|переш|дезерт|перелет)/u,
   /(?<!\p{L})українськ\p{L}*\s+(?:солдат|військов|льотчик|пілот|бійц|бійці|військовослужбов|офіцер|генерал)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:зда|перебі|перейт|перейш|дезерт|перелет|перелеті)/u,
 ];
+const OF_UKRAINIANS = [
+  /\b(?:surrender|defection|desertion)s?\s+of\s+ukrainian\s+(?:soldiers|troops|pilots|servicemen)\b/,
+  /(?<!\p{L})(?:сдач|сдат|перебеж|дезертир)\p{L}*\s+украинск\p{L}*\s+(?:солдат|военн|летчик|пилот|бойц|военнослужащ)/u,
+  /(?<!\p{L})(?:здач|здат|перебіж|дезертир)\p{L}*\s+українськ\p{L}*\s+(?:солдат|військов|льотчик|пілот|бійц|військовослужбов)/u,
+];
 const TO_RUSSIA = [
   /\b(?:surrender|defect|desert|flee|fled|switch|go over|went over)\w*\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?russia(?:ns?)?\b(?!\s+(?:army|soldiers?|troops?))/,
   /(?<!\p{L})(?:сда|перебе|перейт|переш|дезерт|перелет)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:в россию|к россиянам|к русским|на сторону россии|россиянам|русским)(?!\p{L})/u,
@@ -18,5 +23,5 @@ const TO_RUSSIA = [
 /** True when the question is about Ukrainians going over to Russia, which no report covers. */
 export function isReverseDirection(question: string): boolean {
   const text = normalizeText(question);
-  return UKRAINIAN_ACTOR.some((p) => p.test(text)) || TO_RUSSIA.some((p) => p.test(text));
+  return [...UKRAINIAN_ACTOR, ...OF_UKRAINIANS, ...TO_RUSSIA].some((p) => p.test(text));
 }

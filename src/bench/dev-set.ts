@@ -41,7 +41,9 @@ export function isCorrect(row: DevRow, said: Said): boolean {
   const text = norm(said.text);
   const cited = said.cited.map(norm);
   const keyOk = (row.expect ?? []).some((k) => text.includes(norm(k)));
-  const sourceOk = cited.length > 0 && (!row.sources?.length || row.sources.some((s) => cited.some((c) => c.includes(norm(s)))));
+  const sourceOk =
+    cited.length > 0 &&
+    (!row.sources?.length || row.sources.some((s) => cited.some((c) => c.includes(norm(s)))));
   return said.answered && keyOk && sourceOk;
 }
 

@@ -1,8 +1,10 @@
 import Fuse from "fuse.js";
-import { LANGUAGES, type Knowledge } from "../knowledge/types.js";
+import { type Knowledge, LANGUAGES } from "../knowledge/types.js";
 
 /** The baseline the issue names: one plain Fuse over every question string, default options. */
-export function naiveMatcher(knowledge: Knowledge): (question: string) => { fact: number; score: number } | undefined {
+export function naiveMatcher(
+  knowledge: Knowledge,
+): (question: string) => { fact: number; score: number } | undefined {
   const owners: number[] = [];
   const strings: string[] = [];
   knowledge.facts.forEach((fact, f) => {

@@ -25,7 +25,8 @@ export function questionMix(knowledge: Knowledge, dev: DevRow[], count: number, 
   while (out.length < count) {
     const roll = random();
     if (roll < 0.4 && dev.length) out.push((dev[Math.floor(random() * dev.length)] as DevRow).q);
-    else if (roll < 0.6 && dev.length) out.push(misspell((dev[Math.floor(random() * dev.length)] as DevRow).q, random));
+    else if (roll < 0.6 && dev.length)
+      out.push(misspell((dev[Math.floor(random() * dev.length)] as DevRow).q, random));
     else {
       const fact = knowledge.facts[Math.floor(random() * knowledge.facts.length)];
       const lang = LANGS[Math.floor(random() * LANGS.length)] as Lang;

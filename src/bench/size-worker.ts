@@ -12,7 +12,9 @@ import { questionMix } from "./question-mix.js";
 import { syntheticKnowledge } from "./synthetic-knowledge.js";
 
 const [sizeArg = "real", naiveArg = "200"] = process.argv.slice(2);
-const { knowledge: real } = await loadKnowledge(process.env.KNOWLEDGE_DIR ?? join(import.meta.dirname, "../../knowledge"));
+const { knowledge: real } = await loadKnowledge(
+  process.env.KNOWLEDGE_DIR ?? join(import.meta.dirname, "../../knowledge"),
+);
 if (!real) throw new Error("the knowledge does not validate: run npm run validate");
 const knowledge = sizeArg === "real" ? real : syntheticKnowledge(real, Number(sizeArg));
 const dev = loadDevSet() ?? [];
@@ -58,7 +60,11 @@ const result: Record<string, unknown> = {
 if (sizeArg === "real" && dev.length) {
   const oursScore = score(dev, (q) => {
     const r = engine.ask(q);
-    return { answered: r.answered, text: answerBody(r), cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [] };
+    return {
+      answered: r.answered,
+      text: answerBody(r),
+      cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [],
+    };
   });
   const naiveScore = score(dev, (q) => {
     const hit = naive(q);

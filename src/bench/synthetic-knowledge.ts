@@ -1,4 +1,4 @@
-import { LANGUAGES, type Fact, type Knowledge, type Lang } from "../knowledge/types.js";
+import { type Fact, type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
 
 /** mulberry32: a tiny seeded generator, so every run builds the same synthetic knowledge. */
 export function seededRandom(seed: number): () => number {
@@ -12,8 +12,42 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const LATIN = ["ka", "ro", "vin", "tal", "mer", "sov", "dra", "len", "bor", "zi", "ne", "pol", "gar", "tus", "vel", "mak"];
-const CYRILLIC = ["ка", "ро", "вин", "тал", "мер", "сов", "дра", "лен", "бор", "зи", "не", "пол", "гар", "тус", "вел", "мак"];
+const LATIN = [
+  "ka",
+  "ro",
+  "vin",
+  "tal",
+  "mer",
+  "sov",
+  "dra",
+  "len",
+  "bor",
+  "zi",
+  "ne",
+  "pol",
+  "gar",
+  "tus",
+  "vel",
+  "mak",
+];
+const CYRILLIC = [
+  "ка",
+  "ро",
+  "вин",
+  "тал",
+  "мер",
+  "сов",
+  "дра",
+  "лен",
+  "бор",
+  "зи",
+  "не",
+  "пол",
+  "гар",
+  "тус",
+  "вел",
+  "мак",
+];
 
 /** A made-up place name per synthetic fact, in Latin and Cyrillic, so facts can be told apart. */
 function placeName(i: number): Record<Lang, string> {
@@ -48,8 +82,15 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
     const questions = {} as Record<Lang, string[]>;
     const answer = {} as Record<Lang, string>;
     for (const lang of LANGUAGES) {
-      const borrowed = pick(pick(donor.questions[lang]).split(/\s+/).filter((w) => w.length > 4)) ?? "";
-      questions[lang] = base.questions[lang].map((q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`);
+      const borrowed =
+        pick(
+          pick(donor.questions[lang])
+            .split(/\s+/)
+            .filter((w) => w.length > 4),
+        ) ?? "";
+      questions[lang] = base.questions[lang].map(
+        (q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`,
+      );
       answer[lang] = `${place[lang]}: ${base.answer[lang]}`;
     }
     facts.push({ ...base, id: `${base.id}-${i}`, related: [], conflictsWith: [], questions, answer });

@@ -22,7 +22,11 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const questions = values.batch ? await readQuestions(values.batch) : positionals.length ? [positionals.join(" ")] : [];
+const questions = values.batch
+  ? await readQuestions(values.batch)
+  : positionals.length
+    ? [positionals.join(" ")]
+    : [];
 if (values.help || questions.length === 0) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
@@ -31,11 +35,14 @@ if (values.help || questions.length === 0) {
 const { knowledge, problems } = await loadKnowledge(resolve(values.dir));
 if (!knowledge) {
   for (const p of problems) console.error(formatProblem(p));
-  console.error(`the knowledge in ${values.dir} has ${countProblems(problems).errors} errors: run npm run validate`);
+  console.error(
+    `the knowledge in ${values.dir} has ${countProblems(problems).errors} errors: run npm run validate`,
+  );
   process.exit(1);
 }
 const engine = createEngine(knowledge);
-const language = values.lang === "en" || values.lang === "ru" || values.lang === "uk" ? values.lang : undefined;
+const language =
+  values.lang === "en" || values.lang === "ru" || values.lang === "uk" ? values.lang : undefined;
 
 for (const question of questions) {
   const result = engine.ask(question, { language });
@@ -48,9 +55,19 @@ function toJson(question: string, r: AnswerResult) {
     answered: r.answered,
     language: r.language,
     answer: answerBody(r),
-    facts: r.answered ? [{ id: r.factId, score: r.score }] : r.nearest.map((n) => ({ id: n.factId, score: n.score })),
+    facts: r.answered
+      ? [{ id: r.factId, score: r.score }]
+      : r.nearest.map((n) => ({ id: n.factId, score: n.score })),
     sources: r.citation
-      ? [{ id: r.citation.sourceId, title: r.citation.title, publisher: r.citation.publisher, date: r.citation.published, url: r.citation.url }]
+      ? [
+          {
+            id: r.citation.sourceId,
+            title: r.citation.title,
+            publisher: r.citation.publisher,
+            date: r.citation.published,
+            url: r.citation.url,
+          },
+        ]
       : [],
   };
 }

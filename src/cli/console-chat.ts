@@ -11,7 +11,10 @@ export interface ConsoleChatOptions {
 }
 
 /** A local chat with the same engine the bot uses, so the bot can be tried before it has a token. */
-export async function runConsoleChat(engine: Engine, { input, output, fallbackLanguage }: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat(
+  engine: Engine,
+  { input, output, fallbackLanguage }: ConsoleChatOptions,
+): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
   const facts = engine.knowledge.facts.length;
   write(`factline console chat: ${facts} sourced facts from ${engine.knowledge.sources.size} reports.`);

@@ -30,7 +30,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     const source = await readSource(file, report);
     if (!source) continue;
     const first = sources.get(source.id);
-    if (first) report(file, 2, "duplicate-id", `source id "${source.id}" is already used by ${display(first.file)}`);
+    if (first)
+      report(file, 2, "duplicate-id", `source id "${source.id}" is already used by ${display(first.file)}`);
     else sources.set(source.id, source);
   }
 
@@ -67,17 +68,34 @@ function display(file: string): string {
 async function listFiles(dir: string, pattern: RegExp, report: Report): Promise<string[]> {
   try {
     if (!(await stat(dir)).isDirectory()) {
-      report(dir, undefined, "read-error", "is not a directory", "a knowledge directory holds sources/ and facts/");
+      report(
+        dir,
+        undefined,
+        "read-error",
+        "is not a directory",
+        "a knowledge directory holds sources/ and facts/",
+      );
       return [];
     }
     const names = (await readdir(dir)).filter((n) => pattern.test(n)).sort();
     if (names.length === 0)
-      report(dir, undefined, "empty-dir", `holds no ${pattern.source.includes("md") ? ".md" : ".yaml"} files`);
+      report(
+        dir,
+        undefined,
+        "empty-dir",
+        `holds no ${pattern.source.includes("md") ? ".md" : ".yaml"} files`,
+      );
     return names.map((n) => join(dir, n));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? error})`;
-    report(dir, undefined, "read-error", why, "set KNOWLEDGE_DIR or pass the directory that holds sources/ and facts/");
+    report(
+      dir,
+      undefined,
+      "read-error",
+      why,
+      "set KNOWLEDGE_DIR or pass the directory that holds sources/ and facts/",
+    );
     return [];
   }
 }
@@ -102,20 +120,44 @@ async function readSource(file: string, report: Report): Promise<Source | undefi
   const fileLine = (line: number) => line + 1;
   if (doc.errors.length) {
     for (const e of doc.errors)
-      report(file, fileLine(e.linePos?.[0].line ?? 1), "yaml-syntax", firstLine(e.message), "fix the YAML syntax");
+      report(
+        file,
+        fileLine(e.linePos?.[0].line ?? 1),
+        "yaml-syntax",
+        firstLine(e.message),
+        "fix the YAML syntax",
+      );
     return;
   }
   const parsed = sourceFrontMatterSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    reportSchemaIssues(parsed.error.issues, file, (path) => fileLine(lineAt(doc.contents, path, lines, 1)), report);
+    reportSchemaIssues(
+      parsed.error.issues,
+      file,
+      (path) => fileLine(lineAt(doc.contents, path, lines, 1)),
+      report,
+    );
     return;
   }
   const meta = parsed.data;
   const expectedName = `${meta.id}.md`;
   if (basename(file) !== expectedName)
-    report(file, fileLine(lineAt(doc.contents, ["id"], lines, 1)), "source-id-mismatch", `id "${meta.id}" does not match the file name`, `rename the file to ${expectedName}`);
+    report(
+      file,
+      fileLine(lineAt(doc.contents, ["id"], lines, 1)),
+      "source-id-mismatch",
+      `id "${meta.id}" does not match the file name`,
+      `rename the file to ${expectedName}`,
+    );
   const text = body.trim();
-  if (!text) report(file, fileLine(head.split("\n").length + 1), "empty-text", "the article text after the front matter is empty", "paste the article text below the front matter");
+  if (!text)
+    report(
+      file,
+      fileLine(head.split("\n").length + 1),
+      "empty-text",
+      "the article text after the front matter is empty",
+      "paste the article text below the front matter",
+    );
   return {
     id: meta.id,
     title: meta.title,
@@ -148,11 +190,23 @@ async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
   const doc = parseDocument(read.text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors)
-      report(file, e.linePos?.[0].line ?? 1, "yaml-syntax", firstLine(e.message), "fix the YAML syntax (indentation, quotes, colons)");
+      report(
+        file,
+        e.linePos?.[0].line ?? 1,
+        "yaml-syntax",
+        firstLine(e.message),
+        "fix the YAML syntax (indentation, quotes, colons)",
+      );
     return [];
   }
   if (!isSeq(doc.contents)) {
-    report(file, lineOf(doc.contents, lines) ?? 1, "not-a-list", "a facts file must be a YAML list of facts", "start each fact with '- id: ...'");
+    report(
+      file,
+      lineOf(doc.contents, lines) ?? 1,
+      "not-a-list",
+      "a facts file must be a YAML list of facts",
+      "start each fact with '- id: ...'",
+    );
     return [];
   }
   const facts: ParsedFact[] = [];
@@ -184,43 +238,100 @@ async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
   return facts;
 }
 
-function checkCrossReferences(parsed: ParsedFact[], sources: ReadonlyMap<string, Source>, report: Report): void {
+function checkCrossReferences(
+  parsed: ParsedFact[],
+  sources: ReadonlyMap<string, Source>,
+  report: Report,
+): void {
   const seen = new Map<string, Fact>();
   for (const { fact, lineOf: at } of parsed) {
     const first = seen.get(fact.id);
     if (first) {
-      report(fact.file, fact.line, "duplicate-id", `fact id "${fact.id}" is already defined at ${display(first.file)}:${first.line}`, "give one of them another id");
+      report(
+        fact.file,
+        fact.line,
+        "duplicate-id",
+        `fact id "${fact.id}" is already defined at ${display(first.file)}:${first.line}`,
+        "give one of them another id",
+      );
     } else seen.set(fact.id, fact);
 
     const source = sources.get(fact.source);
     if (!source) {
-      report(fact.file, at("source"), "unknown-source", `source "${fact.source}" does not exist`, `add knowledge/sources/${fact.source}.md or correct the id`);
+      report(
+        fact.file,
+        at("source"),
+        "unknown-source",
+        `source "${fact.source}" does not exist`,
+        `add knowledge/sources/${fact.source}.md or correct the id`,
+      );
     } else if (!normalizeForQuote(source.text).includes(normalizeForQuote(fact.quote))) {
-      report(fact.file, at("quote"), "quote-not-found", `quote not found in source ${fact.source}`, "copy the words exactly from the article; check spelling or whitespace");
+      report(
+        fact.file,
+        at("quote"),
+        "quote-not-found",
+        `quote not found in source ${fact.source}`,
+        "copy the words exactly from the article; check spelling or whitespace",
+      );
     }
   }
   const ids = new Set(parsed.map((p) => p.fact.id));
   for (const { fact, lineOf: at } of parsed) {
-    for (const [key, refs] of [["related", fact.related], ["conflicts_with", fact.conflictsWith]] as const) {
+    for (const [key, refs] of [
+      ["related", fact.related],
+      ["conflicts_with", fact.conflictsWith],
+    ] as const) {
       for (const ref of refs) {
-        if (ref === fact.id) report(fact.file, at(key), "self-reference", `${key} lists the fact's own id "${ref}"`, "remove it");
-        else if (!ids.has(ref)) report(fact.file, at(key), "unknown-reference", `${key} names fact "${ref}", which does not exist`, "correct the id or remove it");
+        if (ref === fact.id)
+          report(
+            fact.file,
+            at(key),
+            "self-reference",
+            `${key} lists the fact's own id "${ref}"`,
+            "remove it",
+          );
+        else if (!ids.has(ref))
+          report(
+            fact.file,
+            at(key),
+            "unknown-reference",
+            `${key} names fact "${ref}", which does not exist`,
+            "correct the id or remove it",
+          );
       }
     }
   }
 }
 
-function reportSchemaIssues(issues: z.core.$ZodIssue[], file: string, lineFor: (path: PropertyKey[]) => number, report: Report): void {
+function reportSchemaIssues(
+  issues: z.core.$ZodIssue[],
+  file: string,
+  lineFor: (path: PropertyKey[]) => number,
+  report: Report,
+): void {
   for (const issue of issues) {
     const path = issue.path;
     const field = path.map(String).join(".") || "(entry)";
     const line = lineFor(path);
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) report(file, lineFor([...path, key]), "unknown-field", `unknown field "${[...path, key].join(".")}"`, "check the spelling; see knowledge/README.md for the fields");
+      for (const key of issue.keys)
+        report(
+          file,
+          lineFor([...path, key]),
+          "unknown-field",
+          `unknown field "${[...path, key].join(".")}"`,
+          "check the spelling; see knowledge/README.md for the fields",
+        );
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       const [top] = path;
       const isLanguage = (top === "questions" || top === "answer") && path.length === 2;
-      report(file, line, isLanguage ? "missing-language" : "missing-field", `"${field}" is required`, isLanguage ? "every fact needs questions and an answer in en, ru and uk" : undefined);
+      report(
+        file,
+        line,
+        isLanguage ? "missing-language" : "missing-field",
+        `"${field}" is required`,
+        isLanguage ? "every fact needs questions and an answer in en, ru and uk" : undefined,
+      );
     } else {
       const rule = /date/.test(issue.message) ? "invalid-date" : "invalid-field";
       report(file, line, rule, `"${field}" ${issue.message}`);

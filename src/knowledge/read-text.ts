@@ -13,7 +13,13 @@ export async function readText(file: string): Promise<ReadTextResult> {
     return { ok: false, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})` };
   }
   try {
-    return { ok: true, text: utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n") };
+    return {
+      ok: true,
+      text: utf8
+        .decode(bytes)
+        .replace(/^\uFEFF/, "")
+        .replace(/\r\n?/g, "\n"),
+    };
   } catch {
     let line = 1;
     let start = 0;

@@ -4,7 +4,12 @@ import { isMap, isSeq, type LineCounter, type Node } from "yaml";
  * The line of the deepest key along `path` that exists in the YAML tree, so a problem points at the
  * offending key, or at its parent when the key is missing.
  */
-export function lineAt(node: unknown, path: readonly PropertyKey[], lines: LineCounter, fallback: number): number {
+export function lineAt(
+  node: unknown,
+  path: readonly PropertyKey[],
+  lines: LineCounter,
+  fallback: number,
+): number {
   let line = fallback;
   let current: unknown = node;
   for (const segment of path) {

@@ -15,7 +15,11 @@ describe.skipIf(!rows)("answer quality on the shared dev set", () => {
     const engine = createEngine(knowledge);
     const { rates, misses } = score(rows ?? [], (q) => {
       const r = engine.ask(q);
-      return { answered: r.answered, text: answerBody(r), cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [] };
+      return {
+        answered: r.answered,
+        text: answerBody(r),
+        cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [],
+      };
     });
     const report = `misses:\n${misses.join("\n")}`;
     expect(rates.in, report).toBeGreaterThanOrEqual(0.9);

@@ -45,7 +45,10 @@ describe("answers with a citation", () => {
 
   it("answers a known fact directly in any language", () => {
     const [first] = engine.knowledge.facts;
-    expect(engine.answerFact(first?.id ?? "", "uk")).toMatchObject({ answered: true, answer: first?.answer.uk });
+    expect(engine.answerFact(first?.id ?? "", "uk")).toMatchObject({
+      answered: true,
+      answer: first?.answer.uk,
+    });
     expect(engine.answerFact("no-such-fact", "en")).toBeUndefined();
   });
 });
@@ -86,7 +89,9 @@ describe("abstains honestly", () => {
   });
 
   it("reads only the start of a very long message", () => {
-    const r = engine.ask(`Which agency launched the I Want to Live hotline?${" ?".repeat(2000)} ${"x".repeat(100)}`);
+    const r = engine.ask(
+      `Which agency launched the I Want to Live hotline?${" ?".repeat(2000)} ${"x".repeat(100)}`,
+    );
     expect(r.answered).toBe(true);
   });
 });

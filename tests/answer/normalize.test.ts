@@ -20,7 +20,11 @@ describe("tokenize", () => {
   });
 
   it("marks a question for a count, in every language", () => {
-    for (const [q, lang] of [["How many soldiers?", "en"], ["Сколько солдат?", "ru"], ["Скільки солдатів?", "uk"]] as const) {
+    for (const [q, lang] of [
+      ["How many soldiers?", "en"],
+      ["Сколько солдат?", "ru"],
+      ["Скільки солдатів?", "uk"],
+    ] as const) {
       expect(tokenize(q, lang)[0]).toBe(QUANTITY);
     }
     expect(tokenize("Why soldiers?", "en")).not.toContain(QUANTITY);

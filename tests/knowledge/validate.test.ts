@@ -61,7 +61,13 @@ describe("validator: one failing fixture per rule", () => {
     const { knowledge, problems } = await loadKnowledge(join(fixtures, "valid"));
     expect(problems).toEqual([]);
     const [fact] = knowledge?.facts ?? [];
-    expect(fact).toMatchObject({ id: "demo-calls", asOf: "2024-01", line: 1, related: [], conflictsWith: [] });
+    expect(fact).toMatchObject({
+      id: "demo-calls",
+      asOf: "2024-01",
+      line: 1,
+      related: [],
+      conflictsWith: [],
+    });
     expect(knowledge?.sources.get("demo-2024-01-01")?.text).toMatch(/^The demo hotline/);
   });
 });
@@ -88,7 +94,9 @@ describe("quote normalisation", () => {
 describe("npm run validate", () => {
   const run = promisify(execFile);
   const cli = (dir: string) =>
-    run(process.execPath, ["--import", "tsx", "src/cli/validate.ts", dir], { cwd: join(import.meta.dirname, "../..") });
+    run(process.execPath, ["--import", "tsx", "src/cli/validate.ts", dir], {
+      cwd: join(import.meta.dirname, "../.."),
+    });
 
   it("exits 0 with a one-line summary on valid knowledge", async () => {
     const { stdout } = await cli("tests/fixtures/valid");
@@ -97,6 +105,9 @@ describe("npm run validate", () => {
 
   it("exits 1 and names the file on an error", async () => {
     const failure = await cli("tests/fixtures/yaml-syntax").catch((e: { code: number; stderr: string }) => e);
-    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("yaml-syntax/facts/calls.yaml:15") });
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("yaml-syntax/facts/calls.yaml:15"),
+    });
   });
 });
