@@ -1,7 +1,7 @@
 import { type Fact, type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
 import { dateWords, givesFigure } from "./fact-terms.js";
 import { forEachIn, type IntLists, IntListsBuilder, invert } from "./int-lists.js";
-import { QUANTITY, tokenize } from "./normalize.js";
+import { QUANTITY, tokenize, words } from "./normalize.js";
 import { TypoIndex } from "./typo-index.js";
 
 /**
@@ -32,8 +32,10 @@ export interface SearchIndex {
   /** term id → ids of the questions that contain it, and → facts that have it only in the answer. */
   postings: IntLists;
   answerPostings: IntLists;
-  /** Known words within a typo of a misspelt one. */
+  /** Known words as written within a typo of a misspelt one (typos break stemming, so not stems). */
   typos: TypoIndex;
+  /** A word as written in the facts' questions → its term. */
+  surfaceTerms: Map<string, number>;
 }
 
 export function questionText(index: SearchIndex, doc: number): string {
@@ -59,13 +61,19 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const factTerms = new IntListsBuilder();
   const answerTerms = new IntListsBuilder();
   const quantity = id(QUANTITY);
+  const surfaceTerms = new Map<string, number>();
 
   facts.forEach((fact, f) => {
     const own = new Set<number>();
     for (const lang of LANGUAGES) {
       fact.questions[lang].forEach((text, position) => {
-        const terms = tokenize(text, lang).map(id);
-        if (terms.length === 0) return;
+        const found = words(text, lang);
+        if (found.length === 0) return;
+        const terms = found.map((w) => {
+          const t = id(w.term);
+          surfaceTerms.set(w.surface, t);
+          return t;
+        });
         for (const t of terms) own.add(t);
         docFact.push(f);
         docLang.push(lang);
@@ -117,6 +125,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     answerTerms: answerOnly,
     postings: invert(docs, termCount),
     answerPostings: invert(answerOnly, termCount),
-    typos: new TypoIndex(termIds.keys()),
+    typos: new TypoIndex(surfaceTerms.keys()),
+    surfaceTerms,
   };
 }

@@ -1,7 +1,7 @@
 import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
-import { tokenize } from "./normalize.js";
+import { type Word, words } from "./normalize.js";
 
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
 export const MAX_QUESTION_CHARS = 300;
@@ -44,24 +44,31 @@ export interface QueryWord {
 }
 
 export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
-  const tokens = [...new Set(tokenize(question.slice(0, MAX_QUESTION_CHARS), lang))].slice(0, MAX_WORDS);
-  return tokens.map((token) => {
-    const terms = resolve(index, token);
-    return { token, idf: terms.length ? Math.max(...terms.map((t) => t.idf)) : index.unknownIdf, terms };
+  const seen = new Set<string>();
+  const unique = words(question.slice(0, MAX_QUESTION_CHARS), lang).filter(
+    (w) => !seen.has(w.term) && seen.add(w.term),
+  );
+  return unique.slice(0, MAX_WORDS).map((word) => {
+    const terms = resolve(index, word);
+    return {
+      token: word.term,
+      idf: terms.length ? Math.max(...terms.map((t) => t.idf)) : index.unknownIdf,
+      terms,
+    };
   });
 }
 
-function resolve(index: SearchIndex, token: string): QueryWord["terms"] {
-  const exact = index.termIds.get(token);
+function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
+  const exact = index.termIds.get(word.term);
   if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
-  const found: QueryWord["terms"] = [];
-  for (const hit of index.typos.search(token)) {
+  const found = new Map<number, number>();
+  for (const hit of index.typos.search(word.surface)) {
     // Fuse finds a word inside a longer one at no cost ("pilot" in "copilot"): charge for the length gap.
-    const sure = 1 - hit.score - 0.1 * Math.abs(hit.word.length - token.length);
-    const term = index.termIds.get(hit.word);
-    if (sure >= 0.7 && term !== undefined) found.push({ term, sure, idf: index.idf[term] ?? 0 });
+    const sure = 1 - hit.score - 0.1 * Math.abs(hit.word.length - word.surface.length);
+    const term = index.surfaceTerms.get(hit.word);
+    if (sure >= 0.7 && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
   }
-  return found;
+  return [...found].map(([term, sure]) => ({ term, sure, idf: index.idf[term] ?? 0 }));
 }
 
 /** Scores the facts that share a word with the query, best first. */

@@ -65,17 +65,27 @@ const PHRASES: [RegExp, string][] = [
   [/(?<!\p{L})(?:скласти|склали|склав|складають)\s+зброю(?!\p{L})/gu, " здатися "],
 ];
 
-/** Text → content tokens: normalised, stop words dropped, stemmed, synonyms folded to one form. */
-export function tokenize(text: string, lang: Lang): string[] {
+/** A content word as written (normalised) and the term it stands for (stemmed, synonyms folded). */
+export interface Word {
+  surface: string;
+  term: string;
+}
+
+/** Text → content words: normalised, stop words dropped, stemmed, synonyms folded to one form. */
+export function words(text: string, lang: Lang): Word[] {
   let normal = normalizeText(text);
   for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
-  const tokens: string[] = QUANTITY_WORDS.test(normal) ? [QUANTITY] : [];
+  const out: Word[] = QUANTITY_WORDS.test(normal) ? [{ surface: QUANTITY, term: QUANTITY }] : [];
   for (const word of normal.match(/[\p{L}\p{N}]+/gu) ?? []) {
     // Both Cyrillic lists apply: a short question is easily taken for the other language ("шо казав").
     if (STOP_WORDS.en.has(word) || STOP_WORDS.ru.has(word) || STOP_WORDS.uk.has(word)) continue;
     if (word.length < 2 && !/\d/.test(word)) continue;
     const stemmed = stem(word, lang);
-    tokens.push(SYNONYMS[wordLanguage(word, lang)].get(stemmed) ?? stemmed);
+    out.push({ surface: word, term: SYNONYMS[wordLanguage(word, lang)].get(stemmed) ?? stemmed });
   }
-  return tokens;
+  return out;
+}
+
+export function tokenize(text: string, lang: Lang): string[] {
+  return words(text, lang).map((w) => w.term);
 }

@@ -1,0 +1,100 @@
+import type { AnswerResult } from "../answer/types.js";
+import type { UnansweredRecord } from "../storage/storage.js";
+import type { BotContext } from "./context.js";
+import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
+import { texts } from "./i18n.js";
+import { answerKeyboard } from "./keyboards.js";
+import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml } from "./render-html.js";
+import { sendHtml } from "./reply.js";
+
+/**
+ * Longer text is not a question but a pasted article; matching it would only waste time and produce a
+ * confident-looking wrong answer. Telegram's own message limit (4096) is far above this.
+ */
+export const MAX_QUESTION_LENGTH = 1000;
+
+export const isGroupChat = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+
+export function chatTypeOf(ctx: BotContext): UnansweredRecord["chatType"] {
+  return ctx.chat?.type ?? "private";
+}
+
+/** The group's settings (defaults in private chats). */
+export async function settingsFor(ctx: BotContext): Promise<GroupSettings> {
+  return isGroupChat(ctx) && ctx.chat ? ctx.settingsStore.get(ctx.chat.id) : DEFAULT_SETTINGS;
+}
+
+/** True when the bot must stay silent in this chat now (a group's quiet hours). */
+export async function isQuietNow(ctx: BotContext): Promise<boolean> {
+  if (!isGroupChat(ctx)) return false;
+  const settings = await settingsFor(ctx);
+  return isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date());
+}
+
+/** Reply options for the update: in groups every reply quotes the message it answers. */
+export function replyTarget(ctx: BotContext): number | undefined {
+  return isGroupChat(ctx) ? ctx.msg?.message_id : undefined;
+}
+
+/** Records an unanswered question (without who asked); a storage failure never costs the user the reply. */
+export async function logUnanswered(ctx: BotContext, question: string, result: AnswerResult): Promise<void> {
+  try {
+    await ctx.deps.storage.append("unanswered", {
+      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      question: question.slice(0, MAX_QUESTION_LENGTH),
+      language: result.language,
+      chatType: chatTypeOf(ctx),
+      nearest: result.nearest.slice(0, 3),
+    });
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not record an unanswered question");
+  }
+}
+
+/** Sends an engine result: the cited answer, or an honest "no answer" with "did you mean" buttons. */
+export async function sendResult(
+  ctx: BotContext,
+  result: AnswerResult,
+  options: { showSuggestions: boolean; replyTo?: number },
+): Promise<void> {
+  const html = result.answered
+    ? renderAnswerHtml(result)
+    : renderNotAnsweredHtml(result, options.showSuggestions);
+  const markup = answerKeyboard(result, {
+    suggestions: result.answered || options.showSuggestions,
+    feedback: result.answered,
+  });
+  await sendHtml(ctx, html, { replyTo: options.replyTo, markup });
+}
+
+/** Answers one question in the update's chat, honouring the group's settings. */
+export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
+  const settings = await settingsFor(ctx);
+  if (isGroupChat(ctx) && isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date())) {
+    ctx.log.debug("quiet hours: question left unanswered");
+    return;
+  }
+  const question = rawQuestion.trim();
+  const replyTo = replyTarget(ctx);
+  if (question.length > MAX_QUESTION_LENGTH) {
+    await sendHtml(ctx, escapeHtml(texts(ctx.uiLang).tooLong(MAX_QUESTION_LENGTH)), { replyTo });
+    return;
+  }
+  const result = ctx.engine.ask(question, {
+    language: settings.language === "auto" ? undefined : settings.language,
+    fallbackLanguage: ctx.from?.language_code,
+  });
+  ctx.log.info(
+    {
+      answered: result.answered,
+      factId: result.factId,
+      score: round(result.score),
+      chatType: chatTypeOf(ctx),
+    },
+    result.answered ? "answered" : "not answered",
+  );
+  if (!result.answered) await logUnanswered(ctx, question, result);
+  await sendResult(ctx, result, { showSuggestions: !isGroupChat(ctx) || settings.didYouMean, replyTo });
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,35 @@
+import type { Context } from "grammy";
+import type { Engine } from "../answer/types.js";
+import type { KnowledgeReloader } from "../knowledge/reloader.js";
+import type { Lang } from "../knowledge/types.js";
+import type { Logger } from "../logger.js";
+import type { Storage } from "../storage/storage.js";
+import type { SettingsStore } from "./group-settings.js";
+
+/** What the bot needs from the rest of the process; main.ts builds it, tests pass fakes. */
+export interface BotDeps {
+  /** The engine serving now; read once per update, so a reload never changes it mid-answer. */
+  getEngine: () => Engine;
+  storage: Storage;
+  logger: Logger;
+  /** Bot operators (ADMIN_IDS): may use /reload. Not the same as group admins. */
+  adminIds: readonly number[];
+  /** Present when knowledge can be reloaded at run time (the /reload command). */
+  reloader?: KnowledgeReloader;
+  /** The clock, for quiet hours; tests pin it. */
+  now?: () => Date;
+}
+
+/** Set on every update by the first middleware in createBot. */
+export interface BotContextFlavor {
+  deps: BotDeps;
+  /** Taken once from deps.getEngine() at the start of the update. */
+  engine: Engine;
+  /** The user's interface language (from Telegram's language_code), for fixed texts. */
+  uiLang: Lang;
+  settingsStore: SettingsStore;
+  /** A child logger carrying the update id. */
+  log: Logger;
+}
+
+export type BotContext = Context & BotContextFlavor;

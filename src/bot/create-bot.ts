@@ -1,0 +1,141 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, BotError, GrammyError, HttpError } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { isGroupChat } from "./answer-question.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { askFeature } from "./features/ask.js";
+import { commandsFeature } from "./features/commands.js";
+import { feedbackFeature } from "./features/feedback.js";
+import { addressedQuestion, addressingFeature, startsWithCommand } from "./features/groups/addressing.js";
+import { inlineFeature } from "./features/inline.js";
+import { reloadFeature } from "./features/reload.js";
+import { settingsFeature } from "./features/settings.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createSettingsStore } from "./group-settings.js";
+import { pickLang, texts } from "./i18n.js";
+import { decodeCallback } from "./keyboards.js";
+import { escapeHtml } from "./render-html.js";
+import { sendHtml } from "./reply.js";
+
+export interface RateLimit {
+  /** Questions a person may ask within the window before being asked to wait. */
+  limit: number;
+  windowMs: number;
+}
+
+/** Enough for a handful of questions in a row (and a burst of related-question taps), not for a flood. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 8, windowMs: 20_000 };
+
+export interface BotConfig {
+  token: string;
+  /** A local Bot API server or a test double; Telegram's own when absent. */
+  apiRoot?: string;
+  /** Known in advance (tests), so no getMe call is needed. */
+  botInfo?: UserFromGetMe;
+  rateLimit?: RateLimit;
+}
+
+/** The update kinds the bot handles; everything else is not even delivered. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+/** Whether an update is something the bot would answer, so only those count against the rate limit. */
+function questionKey(ctx: BotContext): string | undefined {
+  const from = ctx.from;
+  if (!from) return undefined;
+  if (ctx.callbackQuery)
+    return decodeCallback(ctx.callbackQuery.data)?.kind === "answer" ? String(from.id) : undefined;
+  const message = ctx.message;
+  if (!message) return undefined;
+  if (ctx.chat?.type === "private") return String(from.id);
+  if (!isGroupChat(ctx) || message.text === undefined) return undefined;
+  // In groups only messages addressed to the bot count; chatter between people must never trip the limit.
+  const addressed = startsWithCommand(message) || addressedQuestion(message, ctx.me) !== undefined;
+  return addressed ? String(from.id) : undefined;
+}
+
+export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(config.token, {
+    botInfo: config.botInfo,
+    client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
+  });
+
+  // Innermost first: the throttler spaces messages within Telegram's per-chat and global limits (queueing,
+  // never dropping); auto-retry, installed after it and so wrapping it, retries 429 (after retry_after) and 5xx.
+  bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  // Updates are handled concurrently; within one chat they keep their order.
+  bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+
+  const settingsStore = createSettingsStore(deps.storage);
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.engine = deps.getEngine();
+    ctx.uiLang = pickLang(ctx.from?.language_code);
+    ctx.settingsStore = settingsStore;
+    ctx.log = deps.logger.child({ update: ctx.update.update_id });
+    return next();
+  });
+
+  const rate = config.rateLimit ?? DEFAULT_RATE_LIMIT;
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: rate.windowMs,
+      limit: rate.limit,
+      keyGenerator: questionKey,
+      // Called once per window when the limit is first passed, so the notice itself cannot become spam.
+      onLimitExceeded: async (ctx) => {
+        const t = texts(ctx.uiLang);
+        ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.rateLimited });
+        else if (ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(t.rateLimited));
+      },
+    }),
+  );
+
+  bot.use(commandsFeature);
+  bot.use(askFeature);
+  bot.use(settingsFeature);
+  bot.use(feedbackFeature);
+  bot.use(inlineFeature);
+  bot.use(addressingFeature);
+  bot.use(reloadFeature);
+  bot.use(unhandledFeature);
+
+  bot.catch((error) => logBotError(deps, error));
+  return bot;
+}
+
+/**
+ * Handles one update the way polling and the webhook both do: a failure in the middleware goes to the bot's
+ * error handler (bot.catch), which logs it with the update id, and the caller carries on.
+ */
+export async function processUpdate(bot: Bot<BotContext>, update: Update): Promise<void> {
+  try {
+    await bot.handleUpdate(update);
+  } catch (error) {
+    if (!(error instanceof BotError)) throw error;
+    await bot.errorHandler(error as BotError<BotContext>);
+  }
+}
+
+/** Logs a failed update and carries on: one bad update must never stop the bot. */
+export function logBotError(deps: Pick<BotDeps, "logger">, error: BotError<BotContext>): void {
+  const update = error.ctx.update.update_id;
+  const cause = error.error;
+  if (cause instanceof GrammyError) {
+    // 403: the user blocked the bot or it was removed from the group; nothing to fix on our side.
+    const level = cause.error_code === 403 ? "info" : "error";
+    deps.logger[level](
+      { update, method: cause.method, code: cause.error_code, description: cause.description },
+      "Telegram refused a request while handling an update",
+    );
+  } else if (cause instanceof HttpError) {
+    deps.logger.error({ update, err: cause.error }, "network error while handling an update");
+  } else {
+    deps.logger.error({ update, err: cause }, "error while handling an update");
+  }
+}

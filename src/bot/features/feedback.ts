@@ -1,0 +1,45 @@
+import { Composer } from "grammy";
+import { pseudonymize } from "../../storage/pseudonym.js";
+import { chatTypeOf } from "../answer-question.js";
+import type { BotContext } from "../context.js";
+import { texts } from "../i18n.js";
+import { decodeCallback, resolveFactRef, withoutVotes } from "../keyboards.js";
+
+export const feedbackFeature = new Composer<BotContext>();
+
+// 👍 / 👎 under an answer: stored without the voter's id, then the vote buttons are removed.
+feedbackFeature.on("callback_query:data", async (ctx, next) => {
+  const action = decodeCallback(ctx.callbackQuery.data);
+  if (action?.kind !== "vote") return next();
+  const t = texts(ctx.uiLang);
+  const factId = resolveFactRef(action.factRef, ctx.engine.knowledge);
+  if (factId === undefined) {
+    await ctx.answerCallbackQuery({ text: t.staleButton });
+    return;
+  }
+  const message = ctx.callbackQuery.message;
+  // In groups the answer replies to the question, so the question is known; in private chats it is not kept.
+  const asked = message && "reply_to_message" in message ? message.reply_to_message : undefined;
+  const question = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, 1000);
+  try {
+    await ctx.deps.storage.append("feedback", {
+      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      factId,
+      vote: action.vote,
+      language: action.lang,
+      chatType: chatTypeOf(ctx),
+      ...(question ? { question } : {}),
+      voter: await pseudonymize(ctx.deps.storage, ctx.from.id),
+    });
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not record feedback");
+  }
+  ctx.log.info({ factId, vote: action.vote }, "feedback");
+  await ctx.answerCallbackQuery({ text: t.feedbackThanks });
+  if (message && "reply_markup" in message) {
+    // Best effort: the message may be too old to edit, which must not turn a counted vote into an error.
+    await ctx
+      .editMessageReplyMarkup({ reply_markup: withoutVotes(message.reply_markup) })
+      .catch((error) => ctx.log.debug({ err: error }, "could not remove the vote buttons"));
+  }
+});

@@ -1,0 +1,61 @@
+import { Composer } from "grammy";
+import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
+import { answerQuestion, isQuietNow } from "../../answer-question.js";
+import type { BotContext } from "../../context.js";
+import { texts } from "../../i18n.js";
+import { escapeHtml } from "../../render-html.js";
+import { sendHtml } from "../../reply.js";
+
+type TextMessage = Pick<Message, "text" | "entities" | "reply_to_message" | "from" | "sender_chat">;
+
+function isOurMention(text: string, entity: MessageEntity, me: UserFromGetMe): boolean {
+  if (entity.type === "text_mention") return entity.user.id === me.id;
+  if (entity.type !== "mention") return false;
+  // Usernames are case-insensitive in Telegram.
+  return (
+    text.slice(entity.offset, entity.offset + entity.length).toLowerCase() === `@${me.username.toLowerCase()}`
+  );
+}
+
+/** True when the message starts with a command (ours or anyone's); commands are routed elsewhere. */
+export function startsWithCommand(message: Pick<Message, "entities">): boolean {
+  return message.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
+}
+
+/**
+ * The question a group message puts to the bot, or undefined when it does not address the bot
+ * (then the bot must stay silent). Addressed: a reply to one of our messages, or a mention of us.
+ * The mention itself is cut out; "" means the bot was addressed without a question.
+ */
+export function addressedQuestion(message: TextMessage, me: UserFromGetMe): string | undefined {
+  const text = message.text;
+  if (text === undefined) return undefined;
+  const mentions = (message.entities ?? []).filter((e) => isOurMention(text, e, me));
+  const repliesToUs = message.reply_to_message?.from?.id === me.id;
+  if (mentions.length === 0 && !repliesToUs) return undefined;
+  let question = text;
+  // Cut from the end so earlier offsets (UTF-16, like JS strings) stay valid.
+  for (const e of [...mentions].sort((a, b) => b.offset - a.offset)) {
+    question = `${question.slice(0, e.offset)} ${question.slice(e.offset + e.length)}`;
+  }
+  return question
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,.:;!-]+/, "")
+    .trim();
+}
+
+export const addressingFeature = new Composer<BotContext>();
+
+addressingFeature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
+  if (startsWithCommand(ctx.msg)) return next();
+  // Never talk to other bots: two bots replying to each other would spam the group forever.
+  if (ctx.from?.is_bot && ctx.msg.sender_chat === undefined) return;
+  const question = addressedQuestion(ctx.msg, ctx.me);
+  if (question === undefined) return;
+  if (question === "") {
+    if (await isQuietNow(ctx)) return;
+    await sendHtml(ctx, escapeHtml(texts(ctx.uiLang).mentionOnly), { replyTo: ctx.msg.message_id });
+    return;
+  }
+  await answerQuestion(ctx, question);
+});

@@ -1,0 +1,164 @@
+import { Composer } from "grammy";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { LANGUAGES } from "../../knowledge/types.js";
+import { isGroupChat } from "../answer-question.js";
+import type { BotContext } from "../context.js";
+import { formatOffset, formatQuiet, type GroupSettings, parseQuiet } from "../group-settings.js";
+import { texts } from "../i18n.js";
+import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
+import { escapeHtml } from "../render-html.js";
+import { sendHtml } from "../reply.js";
+
+export const QUIET_PRESETS: readonly QuietPreset[] = [
+  { from: 22, to: 7 },
+  { from: 23, to: 8 },
+  { from: 0, to: 8 },
+];
+
+/**
+ * Group admins only. An anonymous admin posts as the group itself (sender_chat = the group), which only an
+ * admin can do. Everyone else is checked with getChatMember, so a fresh promotion counts at once.
+ */
+export async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat || !isGroupChat(ctx)) return false;
+  if (ctx.msg?.sender_chat?.id === chat.id && ctx.callbackQuery === undefined) return true;
+  if (!ctx.from) return false;
+  try {
+    const member = await ctx.api.getChatMember(chat.id, ctx.from.id);
+    return member.status === "creator" || member.status === "administrator";
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not check admin rights");
+    return false;
+  }
+}
+
+export function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
+  const t = texts(ctx.uiLang);
+  const language = settings.language === "auto" ? t.settingsAuto : settings.language;
+  const quiet = settings.quiet ? formatQuiet(settings.quiet) : t.off;
+  return [
+    `<b>${escapeHtml(t.settingsTitle)}</b>`,
+    "",
+    `${escapeHtml(t.settingsLanguage)}: <b>${escapeHtml(language)}</b>`,
+    `${escapeHtml(t.settingsDidYouMean)}: <b>${escapeHtml(settings.didYouMean ? t.on : t.off)}</b>`,
+    `${escapeHtml(t.settingsQuiet)}: <b>${escapeHtml(quiet)}</b>`,
+    "",
+    `<i>${escapeHtml(t.settingsQuietHint)}</i>`,
+  ].join("\n");
+}
+
+export function settingsKeyboard(settings: GroupSettings, ctx: BotContext): InlineKeyboardMarkup {
+  const t = texts(ctx.uiLang);
+  const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
+  const button = (label: string, on: boolean, action: CallbackAction): InlineKeyboardButton => ({
+    text: mark(on, label),
+    callback_data: encodeCallback(action),
+  });
+  const offset = settings.quiet?.offsetMinutes ?? 0;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    inline_keyboard: [
+      [
+        button(t.settingsAuto, settings.language === "auto", { kind: "settings-language", value: "auto" }),
+        ...LANGUAGES.map((lang) =>
+          button(lang, settings.language === lang, { kind: "settings-language", value: lang }),
+        ),
+      ],
+      [
+        button(`${t.settingsDidYouMean}: ${t.on}`, settings.didYouMean, {
+          kind: "settings-did-you-mean",
+          value: true,
+        }),
+        button(t.off, !settings.didYouMean, { kind: "settings-did-you-mean", value: false }),
+      ],
+      [
+        button(`${t.settingsQuiet}: ${t.off}`, settings.quiet === null, {
+          kind: "settings-quiet",
+          value: "off",
+        }),
+        ...QUIET_PRESETS.map((p) =>
+          button(
+            `${pad(p.from)}–${pad(p.to)}${offset ? ` ${formatOffset(offset)}` : ""}`,
+            settings.quiet?.from === p.from && settings.quiet?.to === p.to,
+            { kind: "settings-quiet", value: p },
+          ),
+        ),
+      ],
+    ],
+  };
+}
+
+function apply(settings: GroupSettings, action: CallbackAction): GroupSettings | undefined {
+  switch (action.kind) {
+    case "settings-language":
+      return { ...settings, language: action.value };
+    case "settings-did-you-mean":
+      return { ...settings, didYouMean: action.value };
+    case "settings-quiet":
+      return {
+        ...settings,
+        quiet:
+          action.value === "off"
+            ? null
+            : { ...action.value, offsetMinutes: settings.quiet?.offsetMinutes ?? 0 },
+      };
+    default:
+      return undefined;
+  }
+}
+
+export const settingsFeature = new Composer<BotContext>();
+
+settingsFeature.command("settings", async (ctx) => {
+  const t = texts(ctx.uiLang);
+  if (!isGroupChat(ctx) || !ctx.chat) {
+    await sendHtml(ctx, escapeHtml(t.settingsGroupOnly));
+    return;
+  }
+  const replyTo = ctx.msg.message_id;
+  if (!(await isGroupAdmin(ctx))) {
+    await sendHtml(ctx, escapeHtml(t.settingsAdminsOnly), { replyTo });
+    return;
+  }
+  let settings = await ctx.settingsStore.get(ctx.chat.id);
+  const [sub, ...rest] = ctx.match.trim().split(/\s+/);
+  if (sub?.toLowerCase() === "quiet") {
+    const quiet = parseQuiet(rest.join(" "));
+    if (quiet === undefined) {
+      await sendHtml(ctx, escapeHtml(t.settingsBadQuiet), { replyTo });
+      return;
+    }
+    settings = { ...settings, quiet: quiet === "off" ? null : quiet };
+    await ctx.settingsStore.set(ctx.chat.id, settings);
+    ctx.log.info({ settings }, "group settings changed");
+  }
+  await sendHtml(ctx, settingsHtml(settings, ctx), { replyTo, markup: settingsKeyboard(settings, ctx) });
+});
+
+settingsFeature.on("callback_query:data", async (ctx, next) => {
+  const action = decodeCallback(ctx.callbackQuery.data);
+  if (!action?.kind.startsWith("settings-")) return next();
+  const t = texts(ctx.uiLang);
+  if (!ctx.chat || !isGroupChat(ctx)) {
+    await ctx.answerCallbackQuery({ text: t.staleButton });
+    return;
+  }
+  if (!(await isGroupAdmin(ctx))) {
+    await ctx.answerCallbackQuery({ text: t.settingsAdminsOnly, show_alert: true });
+    return;
+  }
+  const current = await ctx.settingsStore.get(ctx.chat.id);
+  const settings = apply(current, action as CallbackAction);
+  if (!settings) return next();
+  await ctx.settingsStore.set(ctx.chat.id, settings);
+  ctx.log.info({ settings }, "group settings changed");
+  await ctx.answerCallbackQuery({ text: t.settingsSaved });
+  await ctx
+    .editMessageText(settingsHtml(settings, ctx), {
+      parse_mode: "HTML",
+      reply_markup: settingsKeyboard(settings, ctx),
+    })
+    // Pressing the already-selected option leaves the text unchanged, which Telegram reports as an error.
+    .catch((error) => ctx.log.debug({ err: error }, "settings message not edited"));
+});

@@ -1,0 +1,240 @@
+import type { Lang } from "../knowledge/types.js";
+
+/** Telegram's interface language to one of ours; Belarusian readers get Russian, everything else English. */
+export function pickLang(languageCode: string | undefined): Lang {
+  const code = (languageCode ?? "").toLowerCase().split(/[-_]/)[0];
+  if (code === "uk") return "uk";
+  if (code === "ru" || code === "be") return "ru";
+  return "en";
+}
+
+/**
+ * Every fixed text the bot shows. Plain text only: callers escape and add markup,
+ * so a translation can never break Telegram's HTML parser.
+ */
+export interface Texts {
+  commands: { start: string; help: string; ask: string; sources: string; about: string; settings: string };
+  description: string;
+  shortDescription: string;
+  helpTitle: string;
+  helpKnows: (facts: number, sources: number) => string;
+  helpPrivate: string;
+  helpGroups: string;
+  helpInline: (username: string) => string;
+  helpExamples: string;
+  aboutTitle: string;
+  about: string;
+  sourcesTitle: (count: number) => string;
+  sourceLabel: string;
+  dateUnverified: string;
+  conflictLabel: string;
+  openArticle: string;
+  notAnswered: string;
+  didYouMean: string;
+  askUsage: string;
+  mentionOnly: string;
+  tooLong: (max: number) => string;
+  nonText: string;
+  unknownCommand: string;
+  rateLimited: string;
+  staleButton: string;
+  feedbackThanks: string;
+  inlineNoAnswer: string;
+  inlineSampleTitle: string;
+  settingsGroupOnly: string;
+  settingsAdminsOnly: string;
+  settingsTitle: string;
+  settingsLanguage: string;
+  settingsAuto: string;
+  settingsDidYouMean: string;
+  on: string;
+  off: string;
+  settingsQuiet: string;
+  settingsQuietHint: string;
+  settingsSaved: string;
+  settingsBadQuiet: string;
+}
+
+const en: Texts = {
+  commands: {
+    start: "What I know and how to ask",
+    help: "How to ask a question",
+    ask: "Ask a question: /ask how many…",
+    sources: "Every report I answer from",
+    about: "What this bot is",
+    settings: "Group settings (admins)",
+  },
+  description:
+    "I answer questions about facts from a fixed list of published reports, and every answer names its source with a link. Ask in English, Russian or Ukrainian.",
+  shortDescription: "Answers with a citation for every fact. Sources: /sources",
+  helpTitle: "How to ask",
+  helpKnows: (facts, sources) => `I know ${facts} facts from ${sources} published reports (see /sources).`,
+  helpPrivate:
+    "Here, just write a question. I reply with the answer and its source; the buttons open the article, show related questions and let you rate the answer.",
+  helpGroups:
+    "In a group, ask with /ask your question, mention me, or reply to one of my messages. I stay silent otherwise.",
+  helpInline: (username) => `In any chat, type @${username} and a question to share a cited answer.`,
+  helpExamples: "For example:",
+  aboutTitle: "About",
+  about:
+    "A bot that answers questions only from the reports listed in /sources. Every answer says who reported it, when, and links the article. If the reports do not cover a question, I say so instead of guessing.",
+  sourcesTitle: (count) => `Sources (${count})`,
+  sourceLabel: "Source",
+  dateUnverified: "date not verified",
+  conflictLabel: "Another report differs",
+  openArticle: "Open article",
+  notAnswered:
+    "I have no sourced answer to that. I only answer from the reports listed in /sources, so I would rather not guess.",
+  didYouMean: "Did you mean:",
+  askUsage: "Write the question after the command, e.g. /ask how many calls did the hotline receive?",
+  mentionOnly: "Yes? Write your question after my name, or reply to this message with it.",
+  tooLong: (max) =>
+    `That is too long for a question (over ${max} characters). Please ask in a sentence or two.`,
+  nonText: "I can only read text. Please type your question.",
+  unknownCommand: "I don't know that command. Write your question as a message, or see /help.",
+  rateLimited: "That's a lot of questions at once. Please wait a few seconds and ask again.",
+  staleButton: "This button is out of date. Please ask the question again.",
+  feedbackThanks: "Thanks for the feedback!",
+  inlineNoAnswer: "No sourced answer to that",
+  inlineSampleTitle: "Popular question",
+  settingsGroupOnly: "Settings are for groups. Here I answer in the language of your question.",
+  settingsAdminsOnly: "Only group admins can change the settings.",
+  settingsTitle: "Group settings",
+  settingsLanguage: "Answer language",
+  settingsAuto: "auto",
+  settingsDidYouMean: '"Did you mean" buttons',
+  on: "on",
+  off: "off",
+  settingsQuiet: "Quiet hours",
+  settingsQuietHint:
+    "Custom hours: /settings quiet 22-07 +02:00 (from-to, UTC offset), or /settings quiet off.",
+  settingsSaved: "Saved.",
+  settingsBadQuiet:
+    "Write quiet hours as /settings quiet 22-07, optionally with a UTC offset like +02:00, or off.",
+};
+
+const ru: Texts = {
+  commands: {
+    start: "Что я знаю и как спросить",
+    help: "Как задать вопрос",
+    ask: "Задать вопрос: /ask сколько…",
+    sources: "Все источники ответов",
+    about: "Что это за бот",
+    settings: "Настройки группы (админы)",
+  },
+  description:
+    "Я отвечаю на вопросы о фактах из списка опубликованных материалов, и у каждого ответа есть источник со ссылкой. Спрашивайте на русском, украинском или английском.",
+  shortDescription: "Ответы с источником для каждого факта. Источники: /sources",
+  helpTitle: "Как спросить",
+  helpKnows: (facts, sources) =>
+    `Я знаю фактов: ${facts}, из опубликованных материалов: ${sources} (см. /sources).`,
+  helpPrivate:
+    "Здесь просто напишите вопрос. Я отвечу и укажу источник; кнопки открывают статью, показывают похожие вопросы и позволяют оценить ответ.",
+  helpGroups:
+    "В группе спрашивайте через /ask вопрос, упоминание меня или ответ на моё сообщение. Иначе я молчу.",
+  helpInline: (username) =>
+    `В любом чате наберите @${username} и вопрос, чтобы поделиться ответом с источником.`,
+  helpExamples: "Например:",
+  aboutTitle: "О боте",
+  about:
+    "Бот отвечает только по материалам из списка /sources. В каждом ответе сказано, кто и когда это сообщил, и есть ссылка на статью. Если материалы не отвечают на вопрос, я так и говорю, а не угадываю.",
+  sourcesTitle: (count) => `Источники (${count})`,
+  sourceLabel: "Источник",
+  dateUnverified: "дата не проверена",
+  conflictLabel: "Другой источник расходится",
+  openArticle: "Открыть статью",
+  notAnswered:
+    "У меня нет ответа на это с источником. Я отвечаю только по материалам из /sources и не хочу угадывать.",
+  didYouMean: "Возможно, вы имели в виду:",
+  askUsage: "Напишите вопрос после команды, например: /ask сколько звонков получила линия?",
+  mentionOnly: "Да? Напишите вопрос после моего имени или ответьте на это сообщение.",
+  tooLong: (max) =>
+    `Это слишком длинно для вопроса (больше ${max} символов). Спросите, пожалуйста, в одном-двух предложениях.`,
+  nonText: "Я понимаю только текст. Напишите, пожалуйста, вопрос.",
+  unknownCommand: "Я не знаю такой команды. Напишите вопрос сообщением или см. /help.",
+  rateLimited: "Слишком много вопросов сразу. Подождите несколько секунд и спросите снова.",
+  staleButton: "Эта кнопка устарела. Задайте вопрос ещё раз.",
+  feedbackThanks: "Спасибо за отзыв!",
+  inlineNoAnswer: "Нет ответа с источником",
+  inlineSampleTitle: "Популярный вопрос",
+  settingsGroupOnly: "Настройки — для групп. Здесь я отвечаю на языке вопроса.",
+  settingsAdminsOnly: "Менять настройки могут только админы группы.",
+  settingsTitle: "Настройки группы",
+  settingsLanguage: "Язык ответов",
+  settingsAuto: "авто",
+  settingsDidYouMean: "Кнопки «Возможно, вы имели в виду»",
+  on: "вкл",
+  off: "выкл",
+  settingsQuiet: "Тихие часы",
+  settingsQuietHint:
+    "Свои часы: /settings quiet 22-07 +03:00 (с-до, смещение от UTC) или /settings quiet off.",
+  settingsSaved: "Сохранено.",
+  settingsBadQuiet:
+    "Укажите тихие часы так: /settings quiet 22-07, можно со смещением от UTC, например +03:00, или off.",
+};
+
+const uk: Texts = {
+  commands: {
+    start: "Що я знаю і як запитати",
+    help: "Як поставити запитання",
+    ask: "Запитати: /ask скільки…",
+    sources: "Усі джерела відповідей",
+    about: "Що це за бот",
+    settings: "Налаштування групи (адміни)",
+  },
+  description:
+    "Я відповідаю на запитання про факти з переліку опублікованих матеріалів, і кожна відповідь має джерело з посиланням. Питайте українською, російською або англійською.",
+  shortDescription: "Відповіді з джерелом для кожного факту. Джерела: /sources",
+  helpTitle: "Як запитати",
+  helpKnows: (facts, sources) =>
+    `Я знаю фактів: ${facts}, з опублікованих матеріалів: ${sources} (див. /sources).`,
+  helpPrivate:
+    "Тут просто напишіть запитання. Я відповім і вкажу джерело; кнопки відкривають статтю, показують пов'язані запитання й дають оцінити відповідь.",
+  helpGroups:
+    "У групі питайте через /ask запитання, згадку про мене або відповідь на моє повідомлення. Інакше я мовчу.",
+  helpInline: (username) =>
+    `У будь-якому чаті наберіть @${username} і запитання, щоб поділитися відповіддю з джерелом.`,
+  helpExamples: "Наприклад:",
+  aboutTitle: "Про бота",
+  about:
+    "Бот відповідає лише за матеріалами з переліку /sources. У кожній відповіді сказано, хто й коли це повідомив, і є посилання на статтю. Якщо матеріали не відповідають на запитання, я так і кажу, а не вгадую.",
+  sourcesTitle: (count) => `Джерела (${count})`,
+  sourceLabel: "Джерело",
+  dateUnverified: "дату не перевірено",
+  conflictLabel: "Інше джерело розходиться",
+  openArticle: "Відкрити статтю",
+  notAnswered:
+    "У мене немає відповіді на це з джерелом. Я відповідаю лише за матеріалами з /sources і не хочу вгадувати.",
+  didYouMean: "Можливо, ви мали на увазі:",
+  askUsage: "Напишіть запитання після команди, наприклад: /ask скільки дзвінків отримала лінія?",
+  mentionOnly: "Так? Напишіть запитання після мого імені або дайте відповідь на це повідомлення.",
+  tooLong: (max) =>
+    `Це задовго для запитання (понад ${max} символів). Запитайте, будь ласка, одним-двома реченнями.`,
+  nonText: "Я розумію лише текст. Напишіть, будь ласка, запитання.",
+  unknownCommand: "Я не знаю такої команди. Напишіть запитання повідомленням або див. /help.",
+  rateLimited: "Забагато запитань одразу. Зачекайте кілька секунд і запитайте знову.",
+  staleButton: "Ця кнопка застаріла. Поставте запитання ще раз.",
+  feedbackThanks: "Дякуємо за відгук!",
+  inlineNoAnswer: "Немає відповіді з джерелом",
+  inlineSampleTitle: "Популярне запитання",
+  settingsGroupOnly: "Налаштування — для груп. Тут я відповідаю мовою запитання.",
+  settingsAdminsOnly: "Змінювати налаштування можуть лише адміни групи.",
+  settingsTitle: "Налаштування групи",
+  settingsLanguage: "Мова відповідей",
+  settingsAuto: "авто",
+  settingsDidYouMean: "Кнопки «Можливо, ви мали на увазі»",
+  on: "увімк",
+  off: "вимк",
+  settingsQuiet: "Тихі години",
+  settingsQuietHint:
+    "Свої години: /settings quiet 22-07 +02:00 (з-до, зсув від UTC) або /settings quiet off.",
+  settingsSaved: "Збережено.",
+  settingsBadQuiet:
+    "Вкажіть тихі години так: /settings quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.",
+};
+
+const TEXTS: Record<Lang, Texts> = { en, ru, uk };
+
+export function texts(lang: Lang): Texts {
+  return TEXTS[lang];
+}

@@ -1,0 +1,150 @@
+import type { AnswerResult, Citation } from "../answer/types.js";
+import type { Lang, Source } from "../knowledge/types.js";
+import { texts } from "./i18n.js";
+
+/** Telegram's limit for a message's text; kept on the HTML source, which is never shorter than the parsed text. */
+export const MESSAGE_LIMIT = 4096;
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Escapes text for Telegram's HTML parse mode (and for attribute values). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+}
+
+/**
+ * Escapes `text`, cutting it so the escaped result is at most `max` characters (with "…" when cut).
+ * Cuts between code points, so an emoji is never split into a broken surrogate.
+ */
+export function escapeTrim(text: string, max: number): string {
+  const full = escapeHtml(text);
+  if (full.length <= max) return full;
+  let out = "";
+  for (const ch of text) {
+    const piece = ESCAPES[ch] ?? ch;
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
+}
+
+/** Plain text cut to `max` UTF-16 units on a code point boundary (for button labels and titles). */
+export function trimPlain(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  let out = "";
+  for (const ch of flat) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** Only http(s) links become <a> tags and URL buttons: Telegram rejects other schemes in buttons. */
+export function isLinkable(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+function link(url: string, label: string, max: number): string {
+  const text = escapeTrim(label, max);
+  return isLinkable(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
+}
+
+/** "Title, Publisher, 2024-01-04" with the title linking to the article; an estimated date says so. */
+export function renderCitation(citation: Citation, lang: Lang, budget = 600): string {
+  const title = link(citation.url, citation.title, Math.floor(budget * 0.6));
+  const publisher = escapeTrim(citation.publisher, Math.floor(budget * 0.3));
+  const unverified = citation.dateUnverified ? ` (${escapeHtml(texts(lang).dateUnverified)})` : "";
+  return `${title}, ${publisher}, ${escapeHtml(citation.published)}${unverified}`;
+}
+
+/**
+ * Packs balanced HTML blocks into as few messages as possible, each within the limit.
+ * Every block must already fit on its own; callers build blocks with escapeTrim budgets to guarantee that.
+ */
+export function packBlocks(blocks: readonly string[], limit = MESSAGE_LIMIT, separator = "\n\n"): string[] {
+  const messages: string[] = [];
+  let current = "";
+  for (const raw of blocks) {
+    // A block over the limit is a bug upstream; dropping its markup keeps the message valid rather than rejected.
+    const block = raw.length <= limit ? raw : escapeTrim(stripTags(raw), limit);
+    if (current === "") current = block;
+    else if (current.length + separator.length + block.length <= limit) current += separator + block;
+    else {
+      messages.push(current);
+      current = block;
+    }
+  }
+  if (current !== "") messages.push(current);
+  return messages;
+}
+
+/** Turns our own HTML back into plain text (a fallback when Telegram refuses the markup). */
+export function stripTags(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * An answered result as one self-contained message: the answer, its citation and any conflicting report.
+ * Never over the limit: conflicts are dropped, then the answer is shortened, so the citation always stays.
+ */
+export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): string {
+  const t = texts(result.language);
+  const attempts: [answerBudget: number, conflicts: number][] = [
+    [3000, 3],
+    [3000, 1],
+    [2000, 0],
+    [800, 0],
+  ];
+  let html = "";
+  for (const [answerBudget, conflictCount] of attempts) {
+    const parts = [escapeTrim(result.answer ?? "", answerBudget)];
+    if (result.citation)
+      parts.push(
+        `📄 <b>${escapeHtml(t.sourceLabel)}:</b> ${renderCitation(result.citation, result.language)}`,
+      );
+    for (const conflict of result.conflicts.slice(0, conflictCount)) {
+      parts.push(
+        `⚠️ <b>${escapeHtml(t.conflictLabel)}:</b> ${escapeTrim(conflict.answer, 600)}\n${renderCitation(conflict.citation, result.language)}`,
+      );
+    }
+    html = parts.join("\n\n");
+    if (html.length <= limit) return html;
+  }
+  // Unreachable with the budgets above (800 + a citation is far below 4096); kept so the limit is a guarantee.
+  return escapeTrim(stripTags(html), limit);
+}
+
+/** The honest "no answer" reply, with "did you mean" lines when offered (buttons carry them too). */
+export function renderNotAnsweredHtml(result: AnswerResult, showSuggestions: boolean): string {
+  const t = texts(result.language);
+  const parts = [escapeHtml(t.notAnswered)];
+  if (showSuggestions && result.alternatives.length > 0) {
+    const lines = result.alternatives.slice(0, 3).map((s) => `• ${escapeTrim(s.question, 300)}`);
+    parts.push(`${escapeHtml(t.didYouMean)}\n${lines.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+/** /sources: every source with its date and link, split over several messages when the list is long. */
+export function renderSourcesHtml(sources: Iterable<Source>, lang: Lang): string[] {
+  const t = texts(lang);
+  const list = [...sources].sort(
+    (a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id),
+  );
+  const blocks = list.map((s) => {
+    const unverified = s.publishedNote ? ` (${escapeHtml(t.dateUnverified)})` : "";
+    return `• ${link(s.url, s.title, 500)}\n${escapeTrim(s.publisher, 300)}, ${escapeHtml(s.published)}${unverified}`;
+  });
+  return packBlocks([`<b>${escapeHtml(t.sourcesTitle(list.length))}</b>`, ...blocks]);
+}

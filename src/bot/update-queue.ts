@@ -1,0 +1,65 @@
+import type { Update } from "grammy/types";
+
+export interface UpdateQueue {
+  /** Starts handling at once; order within a chat is kept by the bot's sequentialize middleware. */
+  add(update: Update): void;
+  /** Resolves when fewer than `concurrency` updates are in flight: the poller's back-pressure. */
+  capacity(): Promise<void>;
+  /** Resolves true once nothing is in flight, or false if `timeoutMs` passes first. */
+  drain(timeoutMs: number): Promise<boolean>;
+  /** Update ids still being handled. */
+  pending(): number[];
+  readonly size: number;
+}
+
+export interface UpdateQueueOptions {
+  concurrency?: number;
+  /** For errors that escaped the bot's own error handler. */
+  onError?: (error: unknown, update: Update) => void;
+}
+
+/** Tracks updates in flight so that shutdown can wait for exactly those, in polling and webhook mode alike. */
+export function createUpdateQueue(
+  handle: (update: Update) => Promise<void>,
+  { concurrency = 500, onError }: UpdateQueueOptions = {},
+): UpdateQueue {
+  const inFlight = new Set<number>();
+  let waiters: (() => void)[] = [];
+  const notify = () => {
+    const ready = waiters;
+    waiters = [];
+    for (const w of ready) w();
+  };
+  return {
+    add(update) {
+      inFlight.add(update.update_id);
+      handle(update)
+        .catch((error) => onError?.(error, update))
+        .finally(() => {
+          inFlight.delete(update.update_id);
+          notify();
+        });
+    },
+    async capacity() {
+      while (inFlight.size >= concurrency) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    async drain(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight.size > 0) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          timer = setTimeout(resolve, left);
+        });
+        clearTimeout(timer);
+      }
+      return true;
+    },
+    pending: () => [...inFlight].sort((a, b) => a - b),
+    get size() {
+      return inFlight.size;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update } from "grammy/types";
+import type { Logger } from "../logger.js";
+import type { UpdateQueue } from "./update-queue.js";
+
+export interface WebhookServerOptions {
+  /** The only path updates are accepted on (the path of WEBHOOK_URL). */
+  path: string;
+  secret: string;
+  port: number;
+  host?: string;
+  queue: UpdateQueue;
+  logger: Logger;
+  /** How many recent update ids are remembered to drop Telegram's redeliveries. */
+  rememberIds?: number;
+}
+
+export interface WebhookServer {
+  readonly port: number;
+  /** Stops accepting updates (503, so Telegram redelivers them later) and closes the listener. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Webhook mode: POST <path> with Telegram's secret header, GET /healthz for the orchestrator.
+ * Each update is acknowledged once queued (so Telegram does not time out and redeliver during a slow,
+ * throttled answer), and an update_id already seen is acknowledged without being handled again.
+ */
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const { path, secret, queue, logger, rememberIds = 10_000 } = options;
+  const seen = new Set<number>();
+  let closing = false;
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+      send(res, closing ? 503 : 200, closing ? "stopping" : "ok");
+      return;
+    }
+    if (url.pathname !== path) return send(res, 404, "not found");
+    if (req.method !== "POST") return send(res, 405, "method not allowed");
+    if (!sameSecret(req.headers[SECRET_HEADER], secret)) {
+      logger.warn({ ip: req.socket.remoteAddress }, "webhook request without the right secret token");
+      return send(res, 401, "unauthorized");
+    }
+    if (closing) return send(res, 503, "stopping");
+    const body = await readBody(req).catch(() => undefined);
+    if (body === undefined) return send(res, 413, "too large");
+    let update: Update;
+    try {
+      update = JSON.parse(body) as Update;
+    } catch {
+      return send(res, 400, "bad json");
+    }
+    if (!Number.isSafeInteger(update?.update_id)) return send(res, 400, "no update_id");
+    if (seen.has(update.update_id)) {
+      logger.info({ update: update.update_id }, "duplicate update ignored");
+      return send(res, 200, "ok");
+    }
+    seen.add(update.update_id);
+    // A Set iterates in insertion order, so the first entry is the oldest id.
+    if (seen.size > rememberIds) seen.delete(seen.values().next().value as number);
+    queue.add(update);
+    send(res, 200, "ok");
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

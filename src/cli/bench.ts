@@ -1,0 +1,147 @@
+import { execFile, spawn } from "node:child_process";
+import { join } from "node:path";
+import { parseArgs, promisify } from "node:util";
+
+// npm run bench [-- --quick] [-- --json]: a script, not a timed test. Each size runs in a process of
+// its own (src/bench/size-worker.ts) so its memory is measured alone; see README "Performance".
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+});
+const root = join(import.meta.dirname, "../..");
+const run = promisify(execFile);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// The naive baseline takes seconds a question from 10,000 facts on: it is timed on a fixed sample.
+const SIZES: [string, number][] = [
+  ["real", 200],
+  ["1000", 50],
+  ["10000", 5],
+  ...(values.quick ? [] : ([["50000", 2]] as [string, number][])),
+];
+
+interface SizeResult {
+  facts: number;
+  p50_ms: number;
+  p99_ms: number;
+  naive_p50_ms: number;
+  naive_p99_ms: number;
+  naive_sample: number;
+  build_ms: number;
+  rss_mb: number;
+  accuracy?: { ours: number; naive: number };
+}
+
+const sizes: Record<string, SizeResult> = {};
+for (const [size, naiveSample] of SIZES) {
+  log(`size ${size}: building and timing…`);
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", "src/bench/size-worker.ts", size, String(naiveSample)],
+    {
+      cwd: root,
+      maxBuffer: 1 << 24,
+    },
+  );
+  sizes[size] = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as SizeResult;
+}
+
+log("cold start: process start to first answer…");
+const startupMs = median(await coldStarts(5));
+
+log("end to end: the bot process against a local fake Bot API…");
+const { measureThroughput } = await import("../bench/throughput.js");
+const updatesPerS = await measureThroughput({ updates: 2000, users: 200 });
+
+const { accuracy } = sizes.real ?? {};
+const result = {
+  sizes: Object.fromEntries(
+    Object.entries(sizes).map(([k, s]) => [
+      k,
+      {
+        facts: s.facts,
+        p50_ms: s.p50_ms,
+        p99_ms: s.p99_ms,
+        naive_p50_ms: s.naive_p50_ms,
+        naive_p99_ms: s.naive_p99_ms,
+        build_ms: s.build_ms,
+        rss_mb: s.rss_mb,
+      },
+    ]),
+  ),
+  startup_ms: round(startupMs),
+  updates_per_s: round(updatesPerS),
+  accuracy,
+};
+
+const rows = Object.entries(sizes).map(([k, s]) => [
+  k,
+  String(s.facts),
+  s.p50_ms.toFixed(3),
+  s.p99_ms.toFixed(3),
+  `${s.naive_p50_ms.toFixed(1)} / ${s.naive_p99_ms.toFixed(1)} (n=${s.naive_sample})`,
+  `${(s.naive_p50_ms / s.p50_ms).toFixed(0)}×`,
+  s.build_ms.toFixed(0),
+  s.rss_mb.toFixed(0),
+]);
+const header = [
+  "size",
+  "facts",
+  "p50 ms",
+  "p99 ms",
+  "naive p50 / p99 ms",
+  "naive/ours p50",
+  "build ms",
+  "RSS MB",
+];
+console.log(table([header, ...rows]));
+console.log(`\ncold start to first answer (node, median of 5): ${startupMs.toFixed(0)} ms`);
+console.log(
+  `end to end, long polling against a local fake Bot API: ${updatesPerS.toFixed(0)} answered updates/s`,
+);
+if (accuracy)
+  console.log(
+    `accuracy on the dev set (real knowledge): ours ${pct(accuracy.ours)}, naive ${pct(accuracy.naive)}`,
+  );
+if (values.json) console.log(JSON.stringify(result));
+
+async function coldStarts(n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await firstAnswerMs());
+  return times;
+}
+
+/** From spawning the ask CLI with node (not npm, which adds ~300 ms a deployed bot does not pay) to its first line. */
+function firstAnswerMs(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/ask.ts", "--json", "Which agency launched the I Want to Live hotline?"],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    child.stdout.once("data", () => resolve(performance.now() - t0));
+    child.on("error", reject);
+    child.on("exit", (code) => code !== 0 && reject(new Error(`ask exited with ${code}`)));
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(0)}%`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((c, i) => c.padStart(widths[i] ?? 0)).join("  ")).join("\n");
+}

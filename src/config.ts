@@ -1,0 +1,179 @@
+import { z } from "zod";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface WebhookConfig {
+  url: string;
+  /** The path of `url`: the only path the server accepts updates on. */
+  path: string;
+  secret: string;
+}
+
+/** Everything the process reads from the environment, parsed once in main.ts. */
+export interface Config {
+  /** Absent when not set: main.ts then offers the console chat or explains how to get one. */
+  botToken?: string;
+  apiRoot: string;
+  knowledgeDir: string;
+  logLevel: LogLevel;
+  /** Present in webhook mode; long polling otherwise. */
+  webhook?: WebhookConfig;
+  port: number;
+  dataDir: string;
+  redisUrl?: string;
+  adminIds: number[];
+  retentionDays: number;
+  reloadMaxDrop: number;
+  knowledgeWatch: boolean;
+}
+
+/** One line naming the variable; never contains the token's value. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+// An empty value (`KEY=` copied from .env.example) means "not set", so defaults still apply.
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `must be an http(s) URL of ${what}`);
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ["true", "false", "1", "0", "yes", "no", "on", "off"].includes(v), "must be true or false")
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const schema = z.object({
+  // Format check only: the real check is Telegram's 401, which main.ts turns into a clear message.
+  BOT_TOKEN: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "does not look like a token from @BotFather (digits:letters)"),
+  ),
+  TELEGRAM_API_ROOT: optional(httpUrl("a Bot API server").transform((v) => v.replace(/\/+$/, ""))),
+  KNOWLEDGE_DIR: optional(z.string().trim()),
+  LOG_LEVEL: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(
+        (v) => (LOG_LEVELS as readonly string[]).includes(v),
+        `must be one of ${LOG_LEVELS.join(", ")}`,
+      ),
+  ),
+  WEBHOOK_URL: optional(
+    httpUrl("this bot, as Telegram reaches it").refine(
+      (v) => v.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(v),
+      "must be https:// (Telegram only delivers webhooks over HTTPS)",
+    ),
+  ),
+  WEBHOOK_SECRET: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -"),
+  ),
+  PORT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a port number")
+      .transform(Number)
+      .refine((n) => n <= 65535, "must be a port number (0-65535)"),
+  ),
+  DATA_DIR: optional(z.string().trim()),
+  REDIS_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL"),
+  ),
+  ADMIN_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*,?$/, "must be comma-separated numeric Telegram user ids")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(Number),
+      ),
+  ),
+  RETENTION_DAYS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number of days")
+      .transform(Number)
+      .refine((n) => n >= 1, "must be at least 1"),
+  ),
+  RELOAD_MAX_DROP: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a share between 0 and 1, e.g. 0.2"),
+  ).transform((v) => (v === undefined ? undefined : Number(v))),
+  KNOWLEDGE_WATCH: optional(bool),
+});
+
+/** Parses the environment; throws ConfigError (one line, naming the variable) on the first invalid setting. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "configuration");
+    // zod's messages never echo the value, which matters for BOT_TOKEN and WEBHOOK_SECRET.
+    throw new ConfigError(variable, issue?.message ?? "is invalid");
+  }
+  const e = parsed.data;
+  let webhook: WebhookConfig | undefined;
+  if (e.WEBHOOK_URL !== undefined) {
+    if (e.WEBHOOK_SECRET === undefined) {
+      throw new ConfigError(
+        "WEBHOOK_SECRET",
+        "is required with WEBHOOK_URL (16-256 characters of A-Z a-z 0-9 _ -)",
+      );
+    }
+    webhook = { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET };
+  }
+  return {
+    botToken: e.BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT,
+    knowledgeDir: e.KNOWLEDGE_DIR ?? "./knowledge",
+    logLevel: (e.LOG_LEVEL as LogLevel | undefined) ?? "info",
+    webhook,
+    port: e.PORT ?? 8080,
+    dataDir: e.DATA_DIR ?? "./data",
+    redisUrl: e.REDIS_URL,
+    adminIds: e.ADMIN_IDS ?? [],
+    retentionDays: e.RETENTION_DAYS ?? 90,
+    reloadMaxDrop: e.RELOAD_MAX_DROP ?? 0.2,
+    knowledgeWatch: e.KNOWLEDGE_WATCH ?? true,
+  };
+}

@@ -1,0 +1,189 @@
+import { parseArgs } from "node:util";
+import type { Storage } from "../storage/storage.js";
+import { clusterGaps, type GapCluster, type Tokenizer } from "./cluster.js";
+import { type FactFeedback, summarizeFeedback } from "./feedback.js";
+
+export const GAPS_USAGE = `usage: npm run gaps -- [--since 7d|24h|2w|YYYY-MM-DD] [--json] [--limit N] [--feedback]
+
+  Unanswered questions grouped by similar wording, largest cluster first, with the nearest fact.
+  --feedback   👍/👎 per fact instead, worst first
+  --since      only records from this long ago (7d, 24h, 2w) or this date on (default: everything kept)
+  --limit      clusters or facts to print (default 30, 0 = all; --json always prints all)
+  --json       machine-readable output on stdout
+
+  Reads the bot's storage: REDIS_URL when set, otherwise files under DATA_DIR (default ./data).`;
+
+export interface GapsArgs {
+  json: boolean;
+  feedback: boolean;
+  since?: Date;
+  /** The --since text as given, for the heading. */
+  sinceText?: string;
+  limit: number;
+  help: boolean;
+}
+
+/** Parses the command line; throws an Error whose message is ready to print (with the usage) on bad input. */
+export function parseGapsArgs(argv: string[], now = new Date()): GapsArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: "boolean", default: false },
+      feedback: { type: "boolean", default: false },
+      since: { type: "string" },
+      limit: { type: "string", default: "30" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (!/^\d+$/.test(values.limit)) throw new Error(`--limit: expected a whole number, got "${values.limit}"`);
+  return {
+    json: values.json,
+    feedback: values.feedback,
+    since: values.since === undefined ? undefined : parseSince(values.since, now),
+    sinceText: values.since,
+    limit: Number(values.limit),
+    help: values.help,
+  };
+}
+
+const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
+
+/** "7d", "24h", "2w" back from now, or a date (YYYY-MM-DD, UTC midnight) or full ISO timestamp. */
+export function parseSince(text: string, now = new Date()): Date {
+  const relative = /^(\d+)\s*([hdw])$/i.exec(text.trim());
+  if (relative) {
+    const unit = (relative[2] as string).toLowerCase() as keyof typeof UNIT_MS;
+    return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[unit]);
+  }
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
+    const date = new Date(/T/.test(text) ? text : `${text.trim()}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new Error(`--since: expected a duration like 7d, 24h, 2w or a date like 2026-11-01, got "${text}"`);
+}
+
+/** What the report shows of a fact besides its id: its first English question, so the id needs no lookup. */
+export type FactLabel = (factId: string) => string | undefined;
+
+export interface GapsReportInput {
+  storage: Storage;
+  args: GapsArgs;
+  tokenize?: Tokenizer;
+  factLabel?: FactLabel;
+  /** Where the data came from (describeStorage), for the heading. */
+  where: string;
+}
+
+/** Builds the report text (or JSON text) for the given arguments. */
+export async function gapsReport(input: GapsReportInput): Promise<string> {
+  const { storage, args, where } = input;
+  const period = args.since
+    ? `since ${args.since.toISOString().slice(0, 16).replace("T", " ")} UTC${
+        args.sinceText && /[hdw]$/i.test(args.sinceText) ? ` (last ${args.sinceText})` : ""
+      }`
+    : "in the whole log";
+  if (args.feedback) {
+    const facts = summarizeFeedback(await storage.read("feedback", args.since));
+    if (args.json) return JSON.stringify({ since: args.since?.toISOString() ?? null, facts }, null, 2);
+    return formatFeedback(facts, { period, where, limit: args.limit, factLabel: input.factLabel });
+  }
+  const records = await storage.read("unanswered", args.since);
+  const clusters = clusterGaps(records, { tokenize: input.tokenize });
+  if (args.json) {
+    return JSON.stringify(
+      { since: args.since?.toISOString() ?? null, total: records.length, clusters },
+      null,
+      2,
+    );
+  }
+  return formatClusters(clusters, { period, where, limit: args.limit, factLabel: input.factLabel });
+}
+
+interface FormatOptions {
+  period: string;
+  where: string;
+  limit: number;
+  factLabel?: FactLabel;
+}
+
+export function formatClusters(clusters: GapCluster[], options: FormatOptions): string {
+  const { period, where, limit, factLabel } = options;
+  const total = clusters.reduce((n, c) => n + c.count, 0);
+  if (total === 0) return `No unanswered questions ${period} (${where}).`;
+  const shown = limit > 0 ? clusters.slice(0, limit) : clusters;
+  const width = String(shown.length).length;
+  const lines = [
+    `Unanswered questions ${period} (${where}): ${plural(total, "question")} in ${plural(clusters.length, "cluster")}, largest first.`,
+    "",
+  ];
+  shown.forEach((cluster, i) => {
+    const pad = " ".repeat(width + 2);
+    const languages = Object.entries(cluster.languages)
+      .sort((a, b) => b[1] - a[1])
+      .map(([lang, n]) => `${lang} ${n}`)
+      .join(", ");
+    lines.push(
+      `${String(i + 1).padStart(width)}. ${cluster.count} × ${quote(cluster.label)}  (${languages}; last ${cluster.lastAt.slice(0, 10)})`,
+    );
+    const others = cluster.questions.slice(1);
+    if (others.length) {
+      const listed = others.slice(0, 3).map((q) => `${quote(q.text)}${q.count > 1 ? ` ×${q.count}` : ""}`);
+      if (others.length > 3) listed.push(`… ${plural(others.length - 3, "more wording")}`);
+      lines.push(`${pad}also: ${listed.join(", ")}`);
+    }
+    if (cluster.nearest) {
+      const { factId, score, seen } = cluster.nearest;
+      const label = factLabel?.(factId);
+      lines.push(
+        `${pad}nearest fact: ${factId} (score ${score.toFixed(2)}, in ${seen} of ${cluster.count})${label ? ` ${quote(label)}` : ""}`,
+      );
+    } else {
+      lines.push(`${pad}nearest fact: none`);
+    }
+  });
+  if (shown.length < clusters.length) {
+    lines.push("", `… ${plural(clusters.length - shown.length, "more cluster")} (--limit 0 shows all)`);
+  }
+  lines.push(
+    "",
+    "A large cluster near a fact: add its wordings to that fact's questions. Far from every fact (low score):",
+    "the knowledge lacks it; add a fact if a source says it (see knowledge/README.md).",
+  );
+  return lines.join("\n");
+}
+
+export function formatFeedback(facts: FactFeedback[], options: FormatOptions): string {
+  const { period, where, limit, factLabel } = options;
+  const votes = facts.reduce((n, f) => n + f.votes, 0);
+  if (votes === 0) return `No feedback ${period} (${where}).`;
+  const shown = limit > 0 ? facts.slice(0, limit) : facts;
+  const idWidth = Math.max(4, ...shown.map((f) => f.factId.length));
+  const lines = [
+    `Feedback ${period} (${where}): ${plural(votes, "vote")} on ${plural(facts.length, "fact")}, most 👎 first.`,
+    "(one vote per person per fact: their latest)",
+    "",
+    `${"fact".padEnd(idWidth)}    👍    👎`,
+  ];
+  for (const f of shown) {
+    const label = factLabel?.(f.factId);
+    lines.push(
+      `${f.factId.padEnd(idWidth)}  ${String(f.up).padStart(4)}  ${String(f.down).padStart(4)}${label ? `  ${quote(label)}` : ""}`,
+    );
+    const asked = f.downQuestions
+      .slice(0, 3)
+      .map((q) => `${quote(q.text)}${q.count > 1 ? ` ×${q.count}` : ""}`);
+    if (asked.length) lines.push(`${" ".repeat(idWidth + 2)}👎 after: ${asked.join(", ")}`);
+  }
+  if (shown.length < facts.length)
+    lines.push("", `… ${plural(facts.length - shown.length, "more fact")} (--limit 0 shows all)`);
+  return lines.join("\n");
+}
+
+function quote(text: string): string {
+  const short = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return `"${short}"`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

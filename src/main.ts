@@ -1,0 +1,196 @@
+import { resolve } from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { GrammyError, HttpError } from "grammy";
+import { ALLOWED_UPDATES, createBot, processUpdate } from "./bot/create-bot.js";
+import { isFatalTelegramError, type Polling, startPolling } from "./bot/polling.js";
+import { setUpProfile } from "./bot/profile.js";
+import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
+import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
+import { runConsoleChat } from "./cli/console-chat.js";
+import { type Config, ConfigError, parseConfig } from "./config.js";
+import { createKnowledgeReloader, startReloadTriggers } from "./knowledge/reloader.js";
+import { createLogger, createRedactor } from "./logger.js";
+import { describeStorage, openStorage } from "./storage/open-storage.js";
+import { scheduleRetention } from "./storage/retention.js";
+
+// The only module with side effects: read the environment, load knowledge, start the bot, stop it cleanly.
+
+const SHUTDOWN_LIMIT_MS = 9500;
+const DRAIN_MS = 7000;
+
+loadDotenv({ quiet: true });
+
+let config: Config;
+try {
+  config = parseConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`factline: invalid setting ${error.message}\n`);
+  process.exit(1);
+}
+
+const redact = createRedactor([config.botToken, config.webhook?.secret]);
+const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
+
+/** A human-readable line on stderr (next to the JSON log), then exit. Never prints a secret. */
+function fail(message: string, code = 1): never {
+  logger.fatal(message);
+  process.stderr.write(`factline: ${redact(message)}\n`);
+  process.exit(code);
+}
+
+function describeTelegramFailure(error: unknown): string {
+  if (error instanceof GrammyError && error.error_code === 401) {
+    return (
+      "Telegram rejected BOT_TOKEN (401 Unauthorized): the token is wrong or was revoked. " +
+      "Open @BotFather, send /mybots, pick the bot, choose API Token, and put the current token in BOT_TOKEN."
+    );
+  }
+  if (error instanceof GrammyError && error.error_code === 409) {
+    return (
+      `Another instance is already receiving updates for this bot (409 Conflict: ${error.description}). ` +
+      "Stop the other instance (or remove its webhook), then start this one again."
+    );
+  }
+  if (error instanceof HttpError) {
+    return `Cannot reach the Telegram Bot API at ${config.apiRoot} (${error.message}). Check the network and TELEGRAM_API_ROOT.`;
+  }
+  return `Telegram refused to start the bot: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+const knowledgeDir = resolve(config.knowledgeDir);
+const reloader = createKnowledgeReloader({ dir: knowledgeDir, maxDrop: config.reloadMaxDrop, logger });
+const first = await reloader.reload({ trigger: "start" });
+if (!first.ok) {
+  fail(
+    `the knowledge in ${knowledgeDir} is not valid (see the errors above; npm run validate lists them all)`,
+  );
+}
+
+if (!config.botToken) {
+  if (process.stdin.isTTY) {
+    await runConsoleChat(reloader.current(), { input: process.stdin, output: process.stdout });
+    process.exit(0);
+  }
+  fail(
+    "BOT_TOKEN is not set. Get a token from @BotFather in Telegram (send /newbot and follow the steps), " +
+      "put it in .env as BOT_TOKEN=<token> (see .env.example), and run npm start again. " +
+      "Without a token, run npm start in a terminal to chat with the bot locally.",
+  );
+}
+const token = config.botToken;
+
+const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger }).catch(
+  (error) =>
+    fail(
+      `cannot open storage (${describeStorage(config)}): ${error instanceof Error ? error.message : error}`,
+    ),
+);
+const retention = scheduleRetention({ storage, retentionDays: config.retentionDays, logger });
+const stopReloadTriggers = await startReloadTriggers({ reloader, watch: config.knowledgeWatch });
+
+const bot = createBot(
+  { token, apiRoot: config.apiRoot },
+  {
+    getEngine: () => reloader.current(),
+    storage,
+    logger,
+    adminIds: config.adminIds,
+    reloader,
+  },
+);
+
+try {
+  await bot.init();
+} catch (error) {
+  fail(describeTelegramFailure(error));
+}
+logger.info(
+  { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
+  `@${bot.botInfo.username} starting`,
+);
+// Cosmetic and sometimes rate-limited: never holds up answering.
+void setUpProfile(bot.api, logger);
+
+let polling: Polling | undefined;
+let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
+let stopping = false;
+
+async function release(): Promise<void> {
+  retention.stop();
+  await stopReloadTriggers().catch((error) =>
+    logger.warn({ err: error }, "stopping the knowledge watcher failed"),
+  );
+  await storage.close().catch((error) => logger.warn({ err: error }, "closing storage failed"));
+}
+
+async function shutdown(signal: string): Promise<void> {
+  // With `npm start`, the signal reaches npm, tsx and node alike, and tsx relays it once more: the repeats
+  // must not cut the graceful stop short. The timer below is the backstop if something hangs.
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping: no new updates; finishing the answers in flight");
+  setTimeout(() => {
+    logger.error("shutdown took too long; exiting with answers possibly unsent");
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  try {
+    if (polling) await polling.stop();
+    if (webhook) {
+      await webhook.server.close();
+      if (!(await webhook.queue.drain(DRAIN_MS))) {
+        logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
+      }
+    }
+  } catch (error) {
+    logger.error({ err: error }, "error while stopping");
+  }
+  await release();
+  logger.info("stopped");
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled promise rejection"));
+
+if (config.webhook) {
+  const queue = createUpdateQueue((update) => processUpdate(bot, update), {
+    onError: (error, update) =>
+      logger.error({ err: error, update: update.update_id }, "update handling crashed"),
+  });
+  const server = await startWebhookServer({
+    path: config.webhook.path,
+    secret: config.webhook.secret,
+    port: config.port,
+    queue,
+    logger,
+  }).catch((error) =>
+    fail(`cannot listen on PORT ${config.port}: ${error instanceof Error ? error.message : error}`),
+  );
+  webhook = { server, queue };
+  try {
+    await bot.api.setWebhook(config.webhook.url, {
+      secret_token: config.webhook.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+  } catch (error) {
+    fail(describeTelegramFailure(error));
+  }
+  logger.info({ port: server.port, path: config.webhook.path }, "webhook mode: listening");
+} else {
+  try {
+    // A webhook left over from an earlier deployment makes getUpdates fail with 409.
+    await bot.api.deleteWebhook();
+  } catch (error) {
+    fail(describeTelegramFailure(error));
+  }
+  polling = startPolling(bot, { logger, drainTimeoutMs: DRAIN_MS });
+  logger.info("long polling: started");
+  polling.done.catch(async (error) => {
+    if (stopping) return;
+    stopping = true;
+    await release();
+    fail(isFatalTelegramError(error) ? describeTelegramFailure(error) : `polling stopped: ${String(error)}`);
+  });
+}

@@ -1,0 +1,293 @@
+import { randomBytes } from "node:crypto";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { LogName, LogRecords, Storage } from "./storage.js";
+
+export interface FileStorageOptions {
+  /** Told about damaged data that was skipped (a line cut short by a crash), so it is not lost silently. */
+  warn?: (message: string) => void;
+}
+
+const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
+const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
+// A temp file this old cannot belong to a write still in progress: it is what a crash left behind.
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Storage in plain files under `dir`, for a single bot process (several instances share state through Redis):
+ * - settings/<key>.json: one JSON value per key, replaced by write + fsync + rename, so a crash leaves either
+ *   the old or the new value, never a torn one (at worst a stray *.tmp file, which is ignored and swept);
+ * - logs/<log>/<YYYY-MM-DD>.jsonl: one JSON record per line, appended, one file per UTC day of `at`, so that
+ *   retention deletes whole files. A line cut short by a crash is skipped when reading.
+ */
+export function createFileStorage(dir: string, options: FileStorageOptions = {}): Storage {
+  const settingsDir = join(dir, "settings");
+  const logDir = (log: LogName) => join(dir, "logs", log);
+  const locks = new Map<string, Promise<unknown>>();
+  // Files whose last byte was checked since this process opened them (see appendLine).
+  const lineStartChecked = new Set<string>();
+  let swept: Promise<void> | undefined;
+
+  const settingFile = (key: string) => join(settingsDir, `${encodeKey(key)}.json`);
+
+  // Serialises writes to one file within this process: an append must not land between a prune's read and rename.
+  function withLock<T>(file: string, run: () => Promise<T>): Promise<T> {
+    const previous = locks.get(file) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    locks.set(file, settled);
+    void settled.then(() => {
+      if (locks.get(file) === settled) locks.delete(file);
+    });
+    return next;
+  }
+
+  function sweepOnce(): Promise<void> {
+    swept ??= sweepStaleTemps([settingsDir, ...LOG_NAMES.map(logDir)]);
+    return swept;
+  }
+
+  async function appendLine(file: string, line: string): Promise<void> {
+    await mkdir(dirname(file), { recursive: true });
+    let prefix = "";
+    if (!lineStartChecked.has(file)) {
+      // A crash mid-append can leave a last line without its newline; start on a fresh line so the
+      // damaged line stays one skipped line instead of swallowing this record too.
+      if (await endsMidLine(file)) prefix = "\n";
+      lineStartChecked.add(file);
+    }
+    await appendFile(file, `${prefix}${line}\n`, "utf8");
+  }
+
+  async function readLogFile<L extends LogName>(file: string): Promise<LogRecords[L][]> {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    const records: LogRecords[L][] = [];
+    const lines = text.split("\n");
+    lines.forEach((line, index) => {
+      if (line.trim() === "") return;
+      try {
+        const record = JSON.parse(line) as LogRecords[L];
+        if (typeof record?.at === "string") {
+          records.push(record);
+          return;
+        }
+      } catch {
+        // falls through to the warning below
+      }
+      // The last line of a file being appended to by another process may simply be incomplete.
+      const stillBeingWritten = index === lines.length - 1;
+      if (!stillBeingWritten) {
+        options.warn?.(
+          `${file}:${index + 1}: skipped a damaged log line (cut short by a crash?); the other records are intact`,
+        );
+      }
+    });
+    return records;
+  }
+
+  async function dayFiles(log: LogName): Promise<{ day: string; file: string }[]> {
+    let names: string[];
+    try {
+      names = await readdir(logDir(log));
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    return names
+      .map((name) => ({ name, day: DAY_FILE.exec(name)?.[1] }))
+      .filter((entry): entry is { name: string; day: string } => entry.day !== undefined)
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map(({ name, day }) => ({ day, file: join(logDir(log), name) }));
+  }
+
+  return {
+    async get<T>(key: string) {
+      await sweepOnce();
+      const file = settingFile(key);
+      let text: string;
+      try {
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+      try {
+        return JSON.parse(text) as T;
+      } catch (error) {
+        throw new Error(
+          `${file}: invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
+            "edited by hand or the disk is damaged: fix the JSON or delete the file to fall back to the default",
+        );
+      }
+    },
+
+    async set(key, value) {
+      await sweepOnce();
+      const file = settingFile(key);
+      if (value === undefined)
+        throw new Error(`storage.set("${key}"): undefined cannot be stored; use delete`);
+      await withLock(file, () => writeFileAtomic(file, JSON.stringify(value)));
+    },
+
+    async delete(key) {
+      const file = settingFile(key);
+      await withLock(file, () => rm(file, { force: true }));
+    },
+
+    async append(log, record) {
+      const day = utcDay(record.at, `storage.append("${log}")`);
+      const file = join(logDir(log), `${day}.jsonl`);
+      await withLock(file, () => appendLine(file, JSON.stringify(record)));
+    },
+
+    async read<L extends LogName>(log: L, since?: Date) {
+      await sweepOnce();
+      const from = since?.getTime() ?? Number.NEGATIVE_INFINITY;
+      const fromDay = since ? since.toISOString().slice(0, 10) : "";
+      const result: LogRecords[L][] = [];
+      for (const { day, file } of await dayFiles(log)) {
+        if (day < fromDay) continue;
+        for (const record of await readLogFile<L>(file)) {
+          if (Date.parse(record.at) >= from) result.push(record);
+        }
+      }
+      // Appends follow arrival order, which can differ slightly from `at`; callers are promised oldest first.
+      return result
+        .map((record, index) => ({ record, index, time: Date.parse(record.at) }))
+        .sort((a, b) => a.time - b.time || a.index - b.index)
+        .map(({ record }) => record);
+    },
+
+    async prune(before) {
+      const cut = before.getTime();
+      const cutDay = before.toISOString().slice(0, 10);
+      let dropped = 0;
+      for (const log of LOG_NAMES) {
+        for (const { day, file } of await dayFiles(log)) {
+          if (day > cutDay) break;
+          dropped += await withLock(file, async () => {
+            const records = await readLogFile(file);
+            const kept = records.filter((r) => Date.parse(r.at) >= cut);
+            if (kept.length === records.length) return 0;
+            if (kept.length === 0) await rm(file, { force: true });
+            else await writeFileAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
+            lineStartChecked.delete(file);
+            return records.length - kept.length;
+          });
+        }
+      }
+      return dropped;
+    },
+
+    async close() {
+      await Promise.all(locks.values());
+    },
+  };
+}
+
+/** Replaces `file` whole: readers see the old content or the new, never a part (write, fsync, rename). */
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    const handle = await open(temp, "w");
+    try {
+      await handle.writeFile(data, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(file));
+}
+
+// Makes the rename itself durable; some platforms cannot open a directory for fsync, which is then best effort.
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort: see above
+  }
+}
+
+async function endsMidLine(file: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, "r");
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function sweepStaleTemps(dirs: string[]): Promise<void> {
+  const now = Date.now();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => n.endsWith(".tmp"))) {
+      const file = join(dir, name);
+      try {
+        if (now - (await stat(file)).mtimeMs > STALE_TEMP_MS) await rm(file, { force: true });
+      } catch {
+        // another process may have renamed or removed it meanwhile: nothing to clean
+      }
+    }
+  }
+}
+
+/**
+ * A key as a file name: reversible, no path separators, no leading dot, and no "*.tmp" clash.
+ * encodeURIComponent keeps letters, digits and -_.!~*'(); the dot and the rest that some file systems
+ * or shells dislike are escaped too.
+ */
+export function encodeKey(key: string): string {
+  if (key === "") throw new Error("storage: the empty string is not a valid key");
+  return encodeURIComponent(key).replace(
+    /[.!~*'()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+function utcDay(at: string, where: string): string {
+  const time = Date.parse(at);
+  if (typeof at !== "string" || Number.isNaN(time)) {
+    throw new Error(
+      `${where}: record.at must be an ISO timestamp such as 2026-11-23T12:00:00.000Z, got ${at}`,
+    );
+  }
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === "ENOENT";
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import {
+  createSettingsStore,
+  DEFAULT_SETTINGS,
+  formatQuiet,
+  isQuiet,
+  parseQuiet,
+} from "../../src/bot/group-settings.js";
+import { pickLang } from "../../src/bot/i18n.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
+
+const at = (iso: string) => new Date(iso);
+
+describe("group settings", () => {
+  it("quiet hours wrap past midnight and honour the UTC offset", () => {
+    const quiet = { from: 22, to: 7, offsetMinutes: 120 };
+    expect(isQuiet(quiet, at("2024-05-01T19:59:00Z"))).toBe(false); // 21:59 local
+    expect(isQuiet(quiet, at("2024-05-01T20:00:00Z"))).toBe(true); // 22:00
+    expect(isQuiet(quiet, at("2024-05-02T04:59:00Z"))).toBe(true); // 06:59
+    expect(isQuiet(quiet, at("2024-05-02T05:00:00Z"))).toBe(false); // 07:00
+    expect(isQuiet({ from: 1, to: 5, offsetMinutes: -300 }, at("2024-05-01T07:00:00Z"))).toBe(true); // 02:00
+    expect(isQuiet(null, at("2024-05-01T23:00:00Z"))).toBe(false);
+  });
+
+  it("parses the /settings quiet forms", () => {
+    expect(parseQuiet("22-07")).toEqual({ from: 22, to: 7, offsetMinutes: 0 });
+    expect(parseQuiet("22:00–07:00 +02:00")).toEqual({ from: 22, to: 7, offsetMinutes: 120 });
+    expect(parseQuiet("23-8 UTC-5")).toEqual({ from: 23, to: 8, offsetMinutes: -300 });
+    expect(parseQuiet("off")).toBe("off");
+    for (const bad of ["", "7-7", "25-3", "night", "22-07 +15:00"]) expect(parseQuiet(bad)).toBeUndefined();
+    expect(formatQuiet({ from: 0, to: 8, offsetMinutes: -330 })).toBe("00:00–08:00 UTC-05:30");
+  });
+
+  it("are kept in storage, survive a new store (a restart) and fall back on damaged values", async () => {
+    const storage = createMemoryStorage();
+    const store = createSettingsStore(storage);
+    expect(await store.get(-1)).toEqual(DEFAULT_SETTINGS);
+    await store.set(-1, { language: "ru", didYouMean: false, quiet: { from: 22, to: 7, offsetMinutes: 0 } });
+    expect(await createSettingsStore(storage).get(-1)).toEqual({
+      language: "ru",
+      didYouMean: false,
+      quiet: { from: 22, to: 7, offsetMinutes: 0 },
+    });
+    await storage.set("settings:-2", { language: "de", didYouMean: "yes", quiet: { from: 99 } });
+    expect(await createSettingsStore(storage).get(-2)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("picks the interface language from Telegram's language_code", () => {
+    expect(pickLang("uk")).toBe("uk");
+    expect(pickLang("ru-RU")).toBe("ru");
+    expect(pickLang("be")).toBe("ru");
+    expect(pickLang("de")).toBe("en");
+    expect(pickLang(undefined)).toBe("en");
+  });
+});

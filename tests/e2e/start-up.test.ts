@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_TOKEN, type FakeBotApi, startFakeBotApi } from "../fake-bot-api.js";
+import { type BotProcess, startBotProcess } from "./bot-process.js";
+
+/** Start-up failures: each must stop the process with a non-zero code and one line saying what to do. */
+
+const running: (BotProcess | FakeBotApi)[] = [];
+afterEach(async () => {
+  for (const thing of running.splice(0)) {
+    if ("dispose" in thing) await thing.dispose();
+    else await thing.close();
+  }
+});
+
+async function startApi(): Promise<FakeBotApi> {
+  const api = await startFakeBotApi();
+  running.push(api);
+  return api;
+}
+
+function start(env: Record<string, string>): BotProcess {
+  const bot = startBotProcess(env);
+  running.push(bot);
+  return bot;
+}
+
+describe("start-up failures", () => {
+  it("a token Telegram rejects (401): exits non-zero, says to ask @BotFather, never prints the token", async () => {
+    const api = await startApi();
+    const wrong = "111111111:AAWrongTokenWrongTokenWrongToken_123";
+    const bot = start({ BOT_TOKEN: wrong, TELEGRAM_API_ROOT: api.url });
+    const exit = await bot.exited;
+    expect(exit.code).not.toBe(0);
+    expect(bot.stderr()).toContain("401");
+    expect(bot.stderr()).toContain("@BotFather");
+    expect(bot.stderr()).not.toContain("AAWrongTokenWrongTokenWrongToken_123");
+  }, 30_000);
+
+  it("another instance polling (409): exits non-zero and says to stop the other instance", async () => {
+    const api = await startApi();
+    api.injectFault({ method: "getUpdates", code: 409 });
+    const bot = start({ BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: api.url });
+    const exit = await bot.exited;
+    expect(exit.code).not.toBe(0);
+    expect(bot.stderr()).toContain("Another instance is already receiving updates");
+    expect(bot.stderr()).not.toContain(DEFAULT_TOKEN.split(":")[1]);
+  }, 30_000);
+
+  it("an invalid setting: one line naming the variable", async () => {
+    const bot = start({ BOT_TOKEN: DEFAULT_TOKEN, PORT: "eighty" });
+    const exit = await bot.exited;
+    expect(exit.code).toBe(1);
+    const lines = bot
+      .stderr()
+      .split("\n")
+      .filter((l) => l.startsWith("factline:"));
+    expect(lines).toEqual(["factline: invalid setting PORT: must be a port number"]);
+  }, 30_000);
+
+  it("no token and no terminal: exits 1 explaining how to get a token", async () => {
+    const bot = start({});
+    const exit = await bot.exited;
+    expect(exit.code).toBe(1);
+    expect(bot.stderr()).toContain("BOT_TOKEN is not set");
+    expect(bot.stderr()).toContain("@BotFather");
+  }, 30_000);
+});

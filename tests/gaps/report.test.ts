@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { type GapsArgs, gapsReport, parseGapsArgs, parseSince } from "../../src/gaps/report.js";
+import { createMemoryStorage } from "../../src/storage/memory.js";
+
+const NOW = new Date("2026-11-23T12:00:00.000Z");
+const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
+  json: false,
+  feedback: false,
+  limit: 30,
+  help: false,
+  ...over,
+});
+
+describe("parseSince", () => {
+  it("reads durations back from now and dates", () => {
+    expect(parseSince("7d", NOW).toISOString()).toBe("2026-11-16T12:00:00.000Z");
+    expect(parseSince("24h", NOW).toISOString()).toBe("2026-11-22T12:00:00.000Z");
+    expect(parseSince("2w", NOW).toISOString()).toBe("2026-11-09T12:00:00.000Z");
+    expect(parseSince("2026-11-01", NOW).toISOString()).toBe("2026-11-01T00:00:00.000Z");
+    expect(parseSince("2026-11-01T08:30:00Z", NOW).toISOString()).toBe("2026-11-01T08:30:00.000Z");
+  });
+
+  it("explains what it expects", () => {
+    expect(() => parseSince("last week", NOW)).toThrow(
+      '--since: expected a duration like 7d, 24h, 2w or a date like 2026-11-01, got "last week"',
+    );
+    expect(() => parseSince("2026-13-45", NOW)).toThrow(/--since/);
+  });
+});
+
+describe("parseGapsArgs", () => {
+  it("parses flags, with defaults", () => {
+    expect(parseGapsArgs([], NOW)).toEqual(args({ since: undefined, sinceText: undefined }));
+    expect(parseGapsArgs(["--json", "--feedback", "--since", "7d", "--limit", "0"], NOW)).toMatchObject({
+      json: true,
+      feedback: true,
+      since: new Date("2026-11-16T12:00:00.000Z"),
+      limit: 0,
+    });
+  });
+
+  it("rejects unknown flags and bad limits", () => {
+    expect(() => parseGapsArgs(["--sinse", "7d"], NOW)).toThrow(/sinse/);
+    expect(() => parseGapsArgs(["--limit", "ten"], NOW)).toThrow(
+      '--limit: expected a whole number, got "ten"',
+    );
+  });
+});
+
+describe("gapsReport", () => {
+  async function seeded() {
+    const storage = createMemoryStorage();
+    const ask = (at: string, question: string, language: "en" | "ru" | "uk", score = 0.3) =>
+      storage.append("unanswered", {
+        at,
+        question,
+        language,
+        chatType: "group",
+        nearest: [{ factId: "kuzminov-reward", score }],
+      });
+    await ask("2026-11-01T10:00:00.000Z", "old question about bonuses", "en");
+    await ask("2026-11-20T10:00:00.000Z", "how much do pilots get paid", "en", 0.4);
+    await ask("2026-11-21T10:00:00.000Z", "How much do pilots get paid?", "en", 0.2);
+    await ask("2026-11-21T11:00:00.000Z", "how much do pilots get", "en", 0.3);
+    await ask("2026-11-22T10:00:00.000Z", "погода в Києві", "uk");
+    await storage.append("feedback", {
+      at: "2026-11-22T10:00:00.000Z",
+      factId: "kuzminov-reward",
+      vote: "down",
+      language: "en",
+      chatType: "private",
+      question: "pilot salary",
+      voter: "abc",
+    });
+    return storage;
+  }
+  const factLabel = (id: string) => (id === "kuzminov-reward" ? "How much did Kuzminov get?" : undefined);
+
+  it("prints clusters largest first with counts, languages and the nearest fact", async () => {
+    const storage = await seeded();
+    const text = await gapsReport({
+      storage,
+      args: args({ since: parseSince("7d", NOW), sinceText: "7d" }),
+      factLabel,
+      where: "files under ./data",
+    });
+    expect(text.split("\n").slice(0, 7)).toEqual([
+      "Unanswered questions since 2026-11-16 12:00 UTC (last 7d) (files under ./data): 4 questions in 2 clusters, largest first.",
+      "",
+      '1. 3 × "how much do pilots get paid"  (en 3; last 2026-11-21)',
+      '   also: "how much do pilots get"',
+      '   nearest fact: kuzminov-reward (score 0.30, in 3 of 3) "How much did Kuzminov get?"',
+      '2. 1 × "погода в Києві"  (uk 1; last 2026-11-22)',
+      '   nearest fact: kuzminov-reward (score 0.30, in 1 of 1) "How much did Kuzminov get?"',
+    ]);
+    expect(text).not.toContain("old question");
+  });
+
+  it("limits the clusters printed and says how to see all", async () => {
+    const text = await gapsReport({ storage: await seeded(), args: args({ limit: 1 }), where: "memory" });
+    expect(text).toContain("… 2 more clusters (--limit 0 shows all)");
+    expect(text).toContain("in the whole log");
+  });
+
+  it("gives every cluster as JSON for tools", async () => {
+    const json = JSON.parse(
+      await gapsReport({ storage: await seeded(), args: args({ json: true }), where: "m" }),
+    );
+    expect(json.total).toBe(5);
+    expect(json.since).toBeNull();
+    expect(json.clusters[0]).toMatchObject({
+      label: "how much do pilots get paid",
+      count: 3,
+      languages: { en: 3 },
+      chatTypes: { group: 3 },
+      nearest: { factId: "kuzminov-reward", score: 0.3, seen: 3 },
+    });
+  });
+
+  it("prints 👍/👎 per fact with --feedback", async () => {
+    const storage = await seeded();
+    const text = await gapsReport({ storage, args: args({ feedback: true }), factLabel, where: "memory" });
+    expect(text).toContain("Feedback in the whole log (memory): 1 vote on 1 fact, most 👎 first.");
+    expect(text).toMatch(/kuzminov-reward\s+0\s+1 {2}"How much did Kuzminov get\?"/);
+    expect(text).toContain('👎 after: "pilot salary"');
+    const json = JSON.parse(
+      await gapsReport({ storage, args: args({ feedback: true, json: true }), where: "m" }),
+    );
+    expect(json.facts).toEqual([expect.objectContaining({ factId: "kuzminov-reward", up: 0, down: 1 })]);
+  });
+
+  it("says so when there is nothing to show", async () => {
+    const storage = createMemoryStorage();
+    expect(await gapsReport({ storage, args: args(), where: "memory" })).toBe(
+      "No unanswered questions in the whole log (memory).",
+    );
+    expect(await gapsReport({ storage, args: args({ feedback: true }), where: "memory" })).toBe(
+      "No feedback in the whole log (memory).",
+    );
+  });
+});

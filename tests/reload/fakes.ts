@@ -1,0 +1,96 @@
+import { pino } from "pino";
+import type { Engine } from "../../src/answer/types.js";
+import type { LoadResult } from "../../src/knowledge/load.js";
+import type { Problem } from "../../src/knowledge/problems.js";
+import type { ReloadLogger } from "../../src/knowledge/reloader.js";
+import type { Fact, Knowledge, Source } from "../../src/knowledge/types.js";
+
+export const source = (id = "src-a", overrides: Partial<Source> = {}): Source => ({
+  id,
+  title: "Title",
+  publisher: "Publisher",
+  published: "2024-01-04",
+  url: `https://example.org/${id}`,
+  language: "en",
+  retrieved: "2026-11-23",
+  text: "article text",
+  file: `knowledge/sources/${id}.md`,
+  ...overrides,
+});
+
+export const fact = (id: string, overrides: Partial<Fact> = {}): Fact => ({
+  id,
+  source: "src-a",
+  quote: "article text",
+  asOf: "2024-01",
+  attributedTo: "Publisher",
+  tags: [],
+  related: [],
+  conflictsWith: [],
+  questions: { en: [`what is ${id}`], ru: [`что такое ${id}`], uk: [`що таке ${id}`] },
+  answer: { en: `${id} is a thing.`, ru: `${id} это вещь.`, uk: `${id} це річ.` },
+  file: "knowledge/facts/x.yaml",
+  line: 1,
+  ...overrides,
+});
+
+export const knowledge = (facts: Fact[], sources: Source[] = [source()]): Knowledge => ({
+  sources: new Map(sources.map((s) => [s.id, s])),
+  facts,
+});
+
+export const ids = (n: number, prefix = "fact") =>
+  Array.from({ length: n }, (_, i) => fact(`${prefix}-${i}`));
+
+/** A stand-in engine: enough to tell which knowledge is being served. */
+export function fakeEngine(k: Knowledge): Engine {
+  return {
+    knowledge: k,
+    ask: () => {
+      throw new Error("not used");
+    },
+    answerFact: () => undefined,
+    sampleQuestions: () => [],
+  };
+}
+
+export const ok = (k: Knowledge, problems: Problem[] = []): LoadResult => ({ knowledge: k, problems });
+
+export const error = (file: string, line: number, rule = "quote-not-found"): Problem => ({
+  file,
+  line,
+  rule,
+  message: "quote not found in source src-a",
+  hint: "copy the words exactly",
+  severity: "error",
+});
+
+/** A real pino logger (its methods need `this`, which a hand-made fake would not catch) writing into `lines`. */
+export function recordingLogger() {
+  const lines: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
+  const levels: Record<number, string> = { 30: "info", 40: "warn", 50: "error" };
+  const logger: ReloadLogger = pino(
+    { level: "info", base: undefined },
+    {
+      write(chunk: string) {
+        const obj = JSON.parse(chunk) as Record<string, unknown> & { level: number; msg: string };
+        lines.push({ level: levels[obj.level] ?? String(obj.level), obj, msg: obj.msg });
+      },
+    },
+  );
+  return { logger, lines };
+}
+
+/** Resolves when `check` passes, polling; fails with the last error after `timeoutMs`. */
+export async function waitFor(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

@@ -1,0 +1,289 @@
+import { EventEmitter } from "node:events";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { LoadResult } from "../../src/knowledge/load.js";
+import {
+  createKnowledgeReloader,
+  describeReload,
+  diffKnowledge,
+  startReloadTriggers,
+} from "../../src/knowledge/reloader.js";
+import type { Knowledge } from "../../src/knowledge/types.js";
+import { error, fact, fakeEngine, ids, knowledge, ok, recordingLogger, source, waitFor } from "./fakes.js";
+
+/** A reloader whose loader returns whatever the test queued, in order. */
+function setup(results: (LoadResult | Error)[], options: { initial?: Knowledge; maxDrop?: number } = {}) {
+  const queue = [...results];
+  const load = vi.fn(async () => {
+    const next = queue.shift();
+    if (next === undefined) throw new Error("test loaded more often than expected");
+    if (next instanceof Error) throw next;
+    return next;
+  });
+  const { logger, lines } = recordingLogger();
+  const onSwap = vi.fn();
+  const reloader = createKnowledgeReloader({
+    dir: "knowledge",
+    load,
+    createEngine: fakeEngine,
+    logger,
+    onSwap,
+    initial: options.initial && fakeEngine(options.initial),
+    maxDrop: options.maxDrop,
+  });
+  return { reloader, load, lines, onSwap, push: (r: LoadResult) => queue.push(r) };
+}
+
+describe("createKnowledgeReloader", () => {
+  it("serves nothing until the first good load, then reports every fact as added", async () => {
+    const k = knowledge(ids(3));
+    const { reloader, onSwap } = setup([ok(k)]);
+    expect(() => reloader.current()).toThrow(/no knowledge loaded yet from knowledge/);
+    const result = await reloader.reload();
+    expect(result).toMatchObject({ ok: true, facts: 3, previousFacts: 0 });
+    expect(result.diff).toEqual({ added: ["fact-0", "fact-1", "fact-2"], removed: [], changed: [] });
+    expect(reloader.current().knowledge).toBe(k);
+    expect(onSwap).toHaveBeenCalledWith(reloader.current(), result);
+  });
+
+  it("keeps the last good index when the new set has an error, and logs each error with file:line", async () => {
+    const good = knowledge(ids(5));
+    const problems = [error("knowledge/facts/x.yaml", 12), error("knowledge/facts/y.yaml", 3, "yaml-syntax")];
+    const { reloader, lines, onSwap } = setup([{ problems }], { initial: good });
+    const before = reloader.current();
+    const result = await reloader.reload({ trigger: "test" });
+    expect(result).toMatchObject({ ok: false, problems, facts: 5, previousFacts: 5 });
+    expect(result.diff).toEqual({ added: [], removed: [], changed: [] });
+    expect(reloader.current()).toBe(before);
+    expect(onSwap).not.toHaveBeenCalled();
+    const errors = lines.filter((l) => l.level === "error").map((l) => l.msg);
+    expect(errors[0]).toBe(
+      "knowledge/facts/x.yaml:12: quote-not-found: quote not found in source src-a (copy the words exactly)",
+    );
+    expect(errors[1]).toMatch(/^knowledge\/facts\/y\.yaml:3: yaml-syntax: /);
+    expect(errors[2]).toMatch(/^Reload failed: 2 errors\. Still serving the previous 5 facts\./);
+  });
+
+  it("refuses a set that removes more than maxDrop of the facts unless forced", async () => {
+    const before = knowledge(ids(10));
+    const smaller = knowledge(ids(7));
+    const { reloader, lines } = setup([ok(smaller), ok(smaller)], { initial: before });
+    const refused = await reloader.reload();
+    expect(refused.ok).toBe(false);
+    expect(refused.refused).toEqual({ removed: 3, before: 10, share: 0.3, maxDrop: 0.2 });
+    expect(refused.diff.removed).toEqual(["fact-7", "fact-8", "fact-9"]);
+    expect(reloader.current().knowledge).toBe(before);
+    expect(lines.at(-1)).toMatchObject({ level: "warn" });
+    expect(lines.at(-1)?.msg).toMatch(
+      /removes 3 of 10 facts \(30%\), more than the allowed 20%.*\/reload force/s,
+    );
+
+    const forced = await reloader.reload({ force: true });
+    expect(forced).toMatchObject({ ok: true, facts: 7, previousFacts: 10 });
+    expect(reloader.current().knowledge).toBe(smaller);
+  });
+
+  it("allows removing exactly maxDrop, and counts renamed ids as removed", async () => {
+    const { reloader } = setup([ok(knowledge(ids(8))), ok(knowledge([...ids(6), ...ids(4, "renamed")]))], {
+      initial: knowledge(ids(10)),
+    });
+    expect((await reloader.reload()).ok).toBe(true);
+    const renamed = await reloader.reload();
+    expect(renamed.refused).toMatchObject({ removed: 2, before: 8, share: 0.25 });
+  });
+
+  it("honours a configured maxDrop and rejects a nonsensical one", async () => {
+    const { reloader } = setup([ok(knowledge(ids(5)))], { initial: knowledge(ids(10)), maxDrop: 0.5 });
+    expect((await reloader.reload()).ok).toBe(true);
+    expect(() => createKnowledgeReloader({ dir: "k", maxDrop: 20 })).toThrow(
+      /RELOAD_MAX_DROP must be a share/,
+    );
+  });
+
+  it("keeps the old index when the loader or the engine throws", async () => {
+    const good = knowledge(ids(2));
+    const { reloader } = setup([new Error("boom")], { initial: good });
+    const crashed = await reloader.reload();
+    expect(crashed.ok).toBe(false);
+    expect(crashed.problems).toEqual([expect.objectContaining({ rule: "load-crashed", message: "boom" })]);
+    expect(reloader.current().knowledge).toBe(good);
+
+    const failing = createKnowledgeReloader({
+      dir: "knowledge",
+      load: async () => ok(knowledge(ids(3))),
+      createEngine: () => {
+        throw new Error("index build failed");
+      },
+      initial: fakeEngine(good),
+    });
+    const result = await failing.reload();
+    expect(result.problems).toEqual([expect.objectContaining({ rule: "engine-failed" })]);
+    expect(failing.current().knowledge).toBe(good);
+  });
+
+  it("swaps atomically: while a reload is loading, questions keep getting the old engine", async () => {
+    const old = knowledge(ids(3));
+    const next = knowledge(ids(4));
+    let release: (r: LoadResult) => void = () => {};
+    const reloader = createKnowledgeReloader({
+      dir: "knowledge",
+      load: () => new Promise<LoadResult>((resolve) => (release = resolve)),
+      createEngine: fakeEngine,
+      initial: fakeEngine(old),
+    });
+    const inFlight = reloader.current();
+    const pending = reloader.reload();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(reloader.current().knowledge).toBe(old);
+    release(ok(next));
+    await pending;
+    expect(reloader.current().knowledge).toBe(next);
+    // A question that took its engine before the swap still holds the old one.
+    expect(inFlight.knowledge).toBe(old);
+  });
+
+  it("runs concurrent reloads one after another, in the order asked", async () => {
+    const order: string[] = [];
+    let call = 0;
+    const reloader = createKnowledgeReloader({
+      dir: "knowledge",
+      load: async () => {
+        const n = ++call;
+        order.push(`start ${n}`);
+        await new Promise((r) => setTimeout(r, n === 1 ? 30 : 1));
+        order.push(`end ${n}`);
+        return ok(knowledge(ids(n)));
+      },
+      createEngine: fakeEngine,
+    });
+    const [first, second] = await Promise.all([reloader.reload(), reloader.reload({ force: true })]);
+    expect(order).toEqual(["start 1", "end 1", "start 2", "end 2"]);
+    expect(first.facts).toBe(1);
+    expect(second).toMatchObject({ facts: 2, previousFacts: 1, diff: { added: ["fact-1"] } });
+  });
+
+  it("logs warnings of a good set but still applies it", async () => {
+    const warning = { ...error("knowledge/sources/s.md", 2, "unused-source"), severity: "warning" as const };
+    const { reloader, lines } = setup([ok(knowledge(ids(1)), [warning])]);
+    const result = await reloader.reload();
+    expect(result.ok).toBe(true);
+    expect(lines.map((l) => `${l.level} ${l.msg.split("\n")[0]}`)).toEqual([
+      "warn knowledge/sources/s.md:2: warning unused-source: quote not found in source src-a (copy the words exactly)",
+      "info Knowledge reloaded: 1 fact (was 0).",
+    ]);
+  });
+});
+
+describe("diffKnowledge", () => {
+  it("tells added, removed and changed facts apart, ignoring where a fact sits in its file", () => {
+    const before = knowledge([fact("a"), fact("b"), fact("c"), fact("d")]);
+    const after = knowledge([
+      fact("a", { line: 40, file: "knowledge/facts/moved.yaml" }),
+      fact("b", { answer: { en: "new", ru: "новое", uk: "нове" } }),
+      fact("d"),
+      fact("e"),
+    ]);
+    expect(diffKnowledge(before, after)).toEqual({ added: ["e"], removed: ["c"], changed: ["b"] });
+  });
+
+  it("counts a fact as changed when its citation changes", () => {
+    const before = knowledge([fact("a")], [source("src-a")]);
+    const after = knowledge([fact("a")], [source("src-a", { url: "https://example.org/corrected" })]);
+    expect(diffKnowledge(before, after).changed).toEqual(["a"]);
+    const textOnly = knowledge([fact("a")], [source("src-a", { text: "article text, more of it" })]);
+    expect(diffKnowledge(before, textOnly).changed).toEqual([]);
+  });
+});
+
+describe("describeReload", () => {
+  it("lists at most maxProblems errors and says how many more", () => {
+    const problems = Array.from({ length: 20 }, (_, i) => error("knowledge/facts/x.yaml", i + 1));
+    const text = describeReload(
+      { ok: false, problems, diff: { added: [], removed: [], changed: [] }, facts: 4, previousFacts: 4 },
+      { maxProblems: 3 },
+    );
+    expect(text.split("\n")).toEqual([
+      "Reload failed: 20 errors. Still serving the previous 4 facts.",
+      "knowledge/facts/x.yaml:1: quote-not-found: quote not found in source src-a (copy the words exactly)",
+      "knowledge/facts/x.yaml:2: quote-not-found: quote not found in source src-a (copy the words exactly)",
+      "knowledge/facts/x.yaml:3: quote-not-found: quote not found in source src-a (copy the words exactly)",
+      "… and 17 more (see the log)",
+      "Fix the files (npm run validate lists every problem); the bot reloads when they are saved.",
+    ]);
+  });
+
+  it("says what changed on success, shortening long id lists", () => {
+    const text = describeReload(
+      {
+        ok: true,
+        problems: [],
+        diff: { added: ["a", "b", "c"], removed: [], changed: ["d"] },
+        facts: 12,
+        previousFacts: 10,
+      },
+      { maxIds: 2 },
+    );
+    expect(text).toBe("Knowledge reloaded: 12 facts (was 10).\nadded 3: a, b, … (1 more)\nchanged 1: d");
+    expect(
+      describeReload({
+        ok: true,
+        problems: [],
+        diff: { added: [], removed: [], changed: [] },
+        facts: 1,
+        previousFacts: 1,
+      }),
+    ).toBe("Knowledge reloaded: 1 fact (was 1).\nno fact changed");
+  });
+});
+
+describe("watching and SIGHUP", () => {
+  let dir: string;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reloads once after a burst of file changes, and ignores editor swap files", async () => {
+    dir = await mkdtemp(join(tmpdir(), "factline-watch-"));
+    await mkdir(join(dir, "facts"));
+    const load = vi.fn(async () => ok(knowledge(ids(1))));
+    const reloader = createKnowledgeReloader({ dir, load, createEngine: fakeEngine, debounceMs: 80 });
+    await reloader.watch();
+    try {
+      await writeFile(join(dir, "facts", ".a.yaml.swp"), "x");
+      await writeFile(join(dir, "facts", ".#a.yaml"), "x");
+      await writeFile(join(dir, "facts", "a.yaml~"), "x");
+      await new Promise((r) => setTimeout(r, 250));
+      expect(load).not.toHaveBeenCalled();
+
+      for (let i = 0; i < 5; i++) {
+        await writeFile(join(dir, "facts", "a.yaml"), `# edit ${i}\n`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      await reloader.close();
+    }
+    // Closed: no more reloads.
+    await writeFile(join(dir, "facts", "b.yaml"), "x");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("reloads on SIGHUP until stopped", async () => {
+    const signals = new EventEmitter();
+    const load = vi.fn(async () => ok(knowledge(ids(1))));
+    const reloader = createKnowledgeReloader({ dir: "unused", load, createEngine: fakeEngine });
+    const stop = await startReloadTriggers({ reloader, watch: false, signals: signals as never });
+    signals.emit("SIGHUP");
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    await stop();
+    signals.emit("SIGHUP");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(signals.listenerCount("SIGHUP")).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+export interface RedisServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a throw-away redis-server on a free loopback port, without persistence.
+ * Returns undefined (with the reason) when redis-server is not installed, so the suite can skip visibly.
+ */
+export async function startRedisServer(): Promise<RedisServer | { unavailable: string }> {
+  const port = await freePort();
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+  } catch (error) {
+    return { unavailable: String(error) };
+  }
+  const ready = await new Promise<true | string>((resolve) => {
+    let output = "";
+    const timer = setTimeout(() => resolve(`redis-server did not start within 10 s: ${output}`), 10_000);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      resolve(
+        (error as NodeJS.ErrnoException).code === "ENOENT" ? "redis-server is not installed" : String(error),
+      );
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(`redis-server exited with code ${code}: ${output}`);
+    });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+  });
+  if (ready !== true) {
+    child.kill("SIGKILL");
+    return { unavailable: ready };
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
