@@ -16,6 +16,7 @@ export function normalizeText(text: string): string {
   // "26,000", "26 000", "1.000.000" are one number; "Mi-8", "МиГ-29" are one name.
   for (let i = 0; i < 3; i++) t = t.replace(/(\d)[\s,.'\u00A0\u202F](?=\d{3}(?!\d))/g, "$1");
   t = t.replace(/(\p{L})[-\u2010-\u2015](\d)/gu, "$1$2");
+  t = t.replace(/%/g, " percent ");
   return t;
 }
 
@@ -59,7 +60,8 @@ const QUANTITY_WORDS =
 // and compounds whose words mean something else apart ("phone number" is not "phone" and "number").
 const PHRASES: [RegExp, string][] = [
   [/\bphone\s+numbers?\b|(?<!\p{L})номер\p{L}*\s+телефон\p{L}*/gu, " phonenumber "],
-  [/\bg(?:ive|ave|iving|ives|iven)\s+(?:themselves\s+|himself\s+)?up\b/g, " surrender "],
+  [/\bg(?:ive|ave|iving|ives|iven)\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?up\b/g, " surrender "],
+  [/\bhand(?:s|ed|ing)?\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?over\b/g, " surrender "],
   [/\b(?:lay|lays|laying|laid)\s+down\s+(?:their\s+|his\s+)?(?:arms|weapons)\b/g, " surrender "],
   [/(?<!\p{L})(?:сложить|сложили|сложил|складывают)\s+оружие(?!\p{L})/gu, " сдаться "],
   [/(?<!\p{L})(?:скласти|склали|склав|складають)\s+зброю(?!\p{L})/gu, " здатися "],

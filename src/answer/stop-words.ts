@@ -15,7 +15,7 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     get got gets getting hi hello hey ok okay thanks thank thx
     allow allowed permitted able possible exactly approximately roughly around currently actually overall
     maximum max minimum total number amount kind sort type info information details detail role job position
-    show shows showed shown happen happened mean means describe explain together even`),
+    show shows showed shown happen happened mean means describe explain together even figure figures refer refers`),
   ru: words(`
     а и или но да нет не ни же ли бы то это этот эта эти тот та те так как что чтобы чем кто кого кому
     какой какая какое какие каких каким когда где куда откуда почему зачем сколько ну вот ведь уже еще ещё
