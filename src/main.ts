@@ -17,6 +17,7 @@ import { scheduleRetention } from "./storage/retention.js";
 
 const SHUTDOWN_LIMIT_MS = 9500;
 const DRAIN_MS = 7000;
+const START_TIMEOUT_MS = 20_000;
 
 loadDotenv({ quiet: true });
 
@@ -58,8 +59,59 @@ function describeTelegramFailure(error: unknown): string {
   return `Telegram refused to start the bot: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+let polling: Polling | undefined;
+let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
+let stopping = false;
+/** What start-up opened, closed in reverse order on the way out. */
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function release(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await Promise.resolve()
+      .then(cleanup)
+      .catch((error) => logger.warn({ err: error }, "cleanup failed"));
+  }
+}
+
+async function shutdown(signal: string): Promise<void> {
+  // With `npm start` under systemd, Docker or a terminal, the signal reaches npm and node alike, and npm
+  // forwards it once more: repeats must not cut the graceful stop short. The timer is the backstop.
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "stopping: no new updates; finishing the answers in flight");
+  setTimeout(() => {
+    logger.error("shutdown took too long; exiting with answers possibly unsent");
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  try {
+    if (polling) await polling.stop();
+    if (webhook) {
+      await webhook.server.close();
+      if (!(await webhook.queue.drain(DRAIN_MS))) {
+        logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
+      }
+    }
+  } catch (error) {
+    logger.error({ err: error }, "error while stopping");
+  }
+  await release();
+  logger.info("stopped");
+  process.exit(0);
+}
+
+// Installed before anything starts, so a signal during start-up is a clean exit too.
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled promise rejection"));
+
 const knowledgeDir = resolve(config.knowledgeDir);
-const reloader = createKnowledgeReloader({ dir: knowledgeDir, maxDrop: config.reloadMaxDrop, logger });
+// In the console chat (no token) the terminal shows stderr too: only problems, not the load report.
+const reloadLogger = config.botToken ? logger : logger.child({}, { level: "warn" });
+const reloader = createKnowledgeReloader({
+  dir: knowledgeDir,
+  maxDrop: config.reloadMaxDrop,
+  logger: reloadLogger,
+});
 const first = await reloader.reload({ trigger: "start" });
 if (!first.ok) {
   fail(
@@ -86,24 +138,28 @@ const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.re
       `cannot open storage (${describeStorage(config)}): ${error instanceof Error ? error.message : error}`,
     ),
 );
+cleanups.push(() => storage.close());
 const retention = scheduleRetention({ storage, retentionDays: config.retentionDays, logger });
-const stopReloadTriggers = await startReloadTriggers({ reloader, watch: config.knowledgeWatch });
+cleanups.push(() => retention.stop());
+cleanups.push(await startReloadTriggers({ reloader, watch: config.knowledgeWatch }));
 
 const bot = createBot(
-  { token, apiRoot: config.apiRoot },
-  {
-    getEngine: () => reloader.current(),
-    storage,
-    logger,
-    adminIds: config.adminIds,
-    reloader,
-  },
+  { token, apiRoot: config.apiRoot, throttle: config.outgoingThrottle },
+  { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader },
 );
 
 try {
-  await bot.init();
+  // Bounded: auto-retry would otherwise retry an unreachable server forever, silently.
+  bot.botInfo = await bot.api.getMe(
+    AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0],
+  );
 } catch (error) {
-  fail(describeTelegramFailure(error));
+  fail(
+    error instanceof GrammyError
+      ? describeTelegramFailure(error)
+      : `Cannot reach the Telegram Bot API at ${config.apiRoot} within ${START_TIMEOUT_MS / 1000} s. ` +
+          "Check the network and TELEGRAM_API_ROOT.",
+  );
 }
 logger.info(
   { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
@@ -111,48 +167,6 @@ logger.info(
 );
 // Cosmetic and sometimes rate-limited: never holds up answering.
 void setUpProfile(bot.api, logger);
-
-let polling: Polling | undefined;
-let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
-let stopping = false;
-
-async function release(): Promise<void> {
-  retention.stop();
-  await stopReloadTriggers().catch((error) =>
-    logger.warn({ err: error }, "stopping the knowledge watcher failed"),
-  );
-  await storage.close().catch((error) => logger.warn({ err: error }, "closing storage failed"));
-}
-
-async function shutdown(signal: string): Promise<void> {
-  // With `npm start`, the signal reaches npm, tsx and node alike, and tsx relays it once more: the repeats
-  // must not cut the graceful stop short. The timer below is the backstop if something hangs.
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, "stopping: no new updates; finishing the answers in flight");
-  setTimeout(() => {
-    logger.error("shutdown took too long; exiting with answers possibly unsent");
-    process.exit(1);
-  }, SHUTDOWN_LIMIT_MS).unref();
-  try {
-    if (polling) await polling.stop();
-    if (webhook) {
-      await webhook.server.close();
-      if (!(await webhook.queue.drain(DRAIN_MS))) {
-        logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
-      }
-    }
-  } catch (error) {
-    logger.error({ err: error }, "error while stopping");
-  }
-  await release();
-  logger.info("stopped");
-  process.exit(0);
-}
-
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled promise rejection"));
 
 if (config.webhook) {
   const queue = createUpdateQueue((update) => processUpdate(bot, update), {

@@ -706,13 +706,23 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   }
 
   const sent = (method = "sendMessage") => calls.filter((c) => c.method === method && c.ok);
-  function pushUpdate(input: UpdateInput): number {
+  function enqueue(input: UpdateInput): number {
     const update = { ...input, update_id: input.update_id ?? nextId } as Update;
     nextId = Math.max(nextId, update.update_id + 1);
     lastUpdateId = Math.max(lastUpdateId, update.update_id);
     queue.push(update);
-    events.emit("update");
     return update.update_id;
+  }
+  function pushUpdate(input: UpdateInput): number {
+    const id = enqueue(input);
+    events.emit("update");
+    return id;
+  }
+  // All queued before the waiting long poll wakes, so they arrive in one batch, as a real burst does.
+  function pushUpdates(inputs: readonly UpdateInput[]): number[] {
+    const ids = inputs.map(enqueue);
+    events.emit("update");
+    return ids;
   }
 
   return {
@@ -730,7 +740,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     nextUpdateId: () => nextId,
     pushUpdate,
-    pushUpdates: (inputs) => inputs.map(pushUpdate),
+    pushUpdates,
     sent,
     waitFor,
     waitForSent(count, wait = {}) {

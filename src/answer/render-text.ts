@@ -5,7 +5,8 @@ import type { AnswerResult, Citation } from "./types.js";
 export function citationLine(c: Citation, lang: Lang): string {
   const date =
     formatDate(c.published, lang) + (c.dateUnverified ? ` (${MESSAGES[lang].dateUnverified})` : "");
-  return `${c.title}: ${c.publisher}, ${date}`;
+  const [open, close] = lang === "en" ? ["“", "”"] : ["«", "»"];
+  return `${open}${c.title}${close}, ${c.publisher}, ${date}`;
 }
 
 /** The answer body without the citation: the answer, then one line per conflicting report. */

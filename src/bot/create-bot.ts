@@ -36,6 +36,8 @@ export interface BotConfig {
   /** Known in advance (tests), so no getMe call is needed. */
   botInfo?: UserFromGetMe;
   rateLimit?: RateLimit;
+  /** Space outgoing messages within Telegram's limits (default true). */
+  throttle?: boolean;
 }
 
 /** The update kinds the bot handles; everything else is not even delivered. */
@@ -64,7 +66,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
 
   // Innermost first: the throttler spaces messages within Telegram's per-chat and global limits (queueing,
   // never dropping); auto-retry, installed after it and so wrapping it, retries 429 (after retry_after) and 5xx.
-  bot.api.config.use(apiThrottler());
+  if (config.throttle !== false) bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
   // Updates are handled concurrently; within one chat they keep their order.

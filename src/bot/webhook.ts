@@ -40,12 +40,13 @@ function send(res: ServerResponse, status: number, body: string) {
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is still read to the end (not kept), so the 413 reaches the client cleanly; only a
+  // sender that knows the secret gets this far.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return size > MAX_BODY ? undefined : Buffer.concat(chunks).toString("utf8");
 }
 
 /**

@@ -30,6 +30,7 @@ describe("config", () => {
       retentionDays: 90,
       reloadMaxDrop: 0.2,
       knowledgeWatch: true,
+      outgoingThrottle: true,
     });
   });
 
@@ -48,6 +49,7 @@ describe("config", () => {
       RETENTION_DAYS: "30",
       RELOAD_MAX_DROP: "0.5",
       KNOWLEDGE_WATCH: "false",
+      OUTGOING_THROTTLE: "off",
     });
     expect(config).toMatchObject({
       botToken: TOKEN,
@@ -60,6 +62,7 @@ describe("config", () => {
       retentionDays: 30,
       reloadMaxDrop: 0.5,
       knowledgeWatch: false,
+      outgoingThrottle: false,
     });
   });
 

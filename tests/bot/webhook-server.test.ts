@@ -1,0 +1,99 @@
+import type { Update } from "grammy/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { createUpdateQueue } from "../../src/bot/update-queue.js";
+import { SECRET_HEADER, startWebhookServer, type WebhookServer } from "../../src/bot/webhook.js";
+import { createLogger } from "../../src/logger.js";
+
+const SECRET = "unit_test_secret_0123456789";
+const logger = createLogger({ level: "silent" });
+let server: WebhookServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function deferred() {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+describe("update queue", () => {
+  it("drains exactly the updates in flight, or reports the ones left at the deadline", async () => {
+    const gates = new Map<number, ReturnType<typeof deferred>>();
+    const queue = createUpdateQueue(async (u: Update) => {
+      const gate = deferred();
+      gates.set(u.update_id, gate);
+      await gate.promise;
+    });
+    queue.add({ update_id: 1 });
+    queue.add({ update_id: 2 });
+    expect(queue.pending()).toEqual([1, 2]);
+    expect(await queue.drain(20)).toBe(false);
+    gates.get(1)?.resolve();
+    gates.get(2)?.resolve();
+    expect(await queue.drain(1000)).toBe(true);
+    expect(queue.size).toBe(0);
+  });
+
+  it("applies back-pressure at its concurrency", async () => {
+    const gate = deferred();
+    const queue = createUpdateQueue(() => gate.promise, { concurrency: 2 });
+    queue.add({ update_id: 1 });
+    queue.add({ update_id: 2 });
+    let roomy = false;
+    const room = queue.capacity().then(() => {
+      roomy = true;
+    });
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    gate.resolve();
+    await room;
+    expect(roomy).toBe(true);
+  });
+});
+
+describe("webhook server", () => {
+  async function start() {
+    const handled: number[] = [];
+    const queue = createUpdateQueue(async (u: Update) => {
+      handled.push(u.update_id);
+    });
+    server = await startWebhookServer({
+      path: "/hook",
+      secret: SECRET,
+      port: 0,
+      host: "127.0.0.1",
+      queue,
+      logger,
+    });
+    const url = `http://127.0.0.1:${server.port}`;
+    const post = (body: string, secret = SECRET, path = "/hook") =>
+      fetch(url + path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret ? { [SECRET_HEADER]: secret } : {}) },
+        body,
+      });
+    return { handled, queue, url, post };
+  }
+
+  it("checks the secret, the path, the method and the body, and handles each update id once", async () => {
+    const { handled, queue, url, post } = await start();
+    expect((await post('{"update_id":1}', "")).status).toBe(401);
+    expect((await post('{"update_id":1}', `${SECRET}x`)).status).toBe(401);
+    expect((await post('{"update_id":1}', SECRET, "/other")).status).toBe(404);
+    expect((await fetch(`${url}/hook`)).status).toBe(405);
+    expect((await post("not json")).status).toBe(400);
+    expect((await post('{"no":"id"}')).status).toBe(400);
+    expect((await post("x".repeat(1024 * 1024 + 1))).status).toBe(413);
+    expect((await post('{"update_id":7}')).status).toBe(200);
+    expect((await post('{"update_id":7}')).status).toBe(200);
+    expect((await post('{"update_id":8}')).status).toBe(200);
+    await queue.drain(1000);
+    expect(handled).toEqual([7, 8]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
