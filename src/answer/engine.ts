@@ -54,15 +54,14 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
     };
   }
 
-  function relatedOf(fact: Fact): Set<string> {
-    return new Set([fact.id, ...fact.related, ...fact.conflictsWith, ...conflictsInto(fact.id)]);
-  }
   // conflicts_with is read both ways: a maintainer may list it on one side only.
-  const conflictIndex = new Map<string, string[]>();
-  for (const f of facts)
-    for (const other of f.conflictsWith)
-      conflictIndex.set(other, [...(conflictIndex.get(other) ?? []), f.id]);
-  const conflictsInto = (id: string) => conflictIndex.get(id) ?? [];
+  const conflicts = new Map<string, Set<string>>(facts.map((f) => [f.id, new Set(f.conflictsWith)]));
+  for (const f of facts) for (const other of f.conflictsWith) conflicts.get(other)?.add(f.id);
+
+  /** The fact and those it names as related or conflicting: a close runner-up among them is no rival. */
+  function kinOf(fact: Fact): Set<string> {
+    return new Set([fact.id, ...fact.related, ...(conflicts.get(fact.id) ?? [])]);
+  }
 
   function answerFact(
     factId: string,
@@ -73,8 +72,7 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
     const i = byId.get(factId);
     const fact = i === undefined ? undefined : facts[i];
     if (!fact) return undefined;
-    const conflictIds = [...new Set([...fact.conflictsWith, ...conflictsInto(fact.id)])];
-    const conflicts = conflictIds.flatMap((id) => {
+    const differing = [...(conflicts.get(fact.id) ?? [])].flatMap((id) => {
       const other = facts[byId.get(id) ?? -1];
       return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
     });
@@ -94,7 +92,7 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
       score,
       answer: fact.answer[language],
       citation: citation(fact),
-      conflicts,
+      conflicts: differing,
       alternatives,
       nearest: nearest.length ? nearest : [{ factId: fact.id, score }],
     };
@@ -126,7 +124,7 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
 
   function confident(top: FactMatch, fact: Fact, matches: FactMatch[]): boolean {
     if (top.coverage < tuning.minCoverage || top.score < tuning.minScore) return false;
-    const kin = relatedOf(fact);
+    const kin = kinOf(fact);
     const rival = matches.find((m) => m !== top && !kin.has(facts[m.fact]?.id ?? ""));
     return !rival || top.score - rival.score >= tuning.margin;
   }
@@ -159,13 +157,14 @@ function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang, l
 }
 
 /**
- * A question needs a known word, spelt right, that names something: "2+2" or "how many?" asks about
- * nothing, and a lone guess at a misspelling ("тест" for "мест") is not enough to answer on.
+ * A question needs a known word, spelt right, that names something: "2+2", "2023" or "how many?" asks
+ * about nothing, and a lone guess at a misspelling ("тест" for "мест") is not enough to answer on.
+ * A figure the reports give ("9,836") does name something.
  */
 function hasSubject(words: QueryWord[]): boolean {
-  return words.some(
-    (w) => w.terms.some((t) => t.sure === 1) && w.token !== QUANTITY && !/^\d+$/.test(w.token),
-  );
+  const names = (token: string) =>
+    token !== QUANTITY && (!/^\d+$/.test(token) || (token.length >= 3 && !/^(19|20)\d\d$/.test(token)));
+  return words.some((w) => names(w.token) && w.terms.some((t) => t.sure === 1));
 }
 
 function round(x: number): number {

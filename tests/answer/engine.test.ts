@@ -28,6 +28,13 @@ describe("answers with a citation", () => {
     expect(typo).toMatchObject({ answered: true, factId: clean.factId });
   });
 
+  it("takes a figure the reports give as the subject of a question", () => {
+    expect(engine.ask("What does the figure 9,836 refer to?")).toMatchObject({
+      answered: true,
+      factId: "surrendered-count-march-2023",
+    });
+  });
+
   it("answers a fixed group language whatever the question's language", () => {
     const r = engine.ask("Which agency launched the I Want to Live hotline?", { language: "ru" });
     expect(r.language).toBe("ru");
@@ -62,6 +69,8 @@ describe("abstains honestly", () => {
     ["a neighbouring subject", "What is the hryvnia to dollar exchange rate?"],
     ["a figure the reports do not give", "How many Russian soldiers surrendered in 2025?"],
     ["small talk", "thanks"],
+    ["arithmetic", "What's 2+2?"],
+    ["a bare year", "2023"],
     ["general knowledge", "Яка столиця Франції?"],
   ])("%s: %s", (_pattern, question) => {
     const r = engine.ask(question);
