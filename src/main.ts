@@ -15,8 +15,10 @@ import { scheduleRetention } from "./storage/retention.js";
 
 // The only module with side effects: read the environment, load knowledge, start the bot, stop it cleanly.
 
+// Orchestrators (systemd, Docker) kill after 10 s. Everything in the shutdown works back from one deadline.
 const SHUTDOWN_LIMIT_MS = 9500;
-const DRAIN_MS = 7000;
+/** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
+const SHUTDOWN_MARGIN_MS = 700;
 const START_TIMEOUT_MS = 20_000;
 
 loadDotenv({ quiet: true });
@@ -79,15 +81,19 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping: no new updates; finishing the answers in flight");
+  const limit = Date.now() + SHUTDOWN_LIMIT_MS;
   setTimeout(() => {
     logger.error("shutdown took too long; exiting with answers possibly unsent");
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS).unref();
+  // The drain gets what is left of the limit minus the margin (and, in polling, minus the offset confirmation),
+  // so giving up on a slow answer still leaves time to confirm the offset and exit 0 before the backstop.
+  const deadline = limit - SHUTDOWN_MARGIN_MS;
   try {
-    if (polling) await polling.stop();
+    if (polling) await polling.stop(deadline);
     if (webhook) {
       await webhook.server.close();
-      if (!(await webhook.queue.drain(DRAIN_MS))) {
+      if (!(await webhook.queue.drain(Math.max(0, deadline - Date.now())))) {
         logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
       }
     }
@@ -148,18 +154,23 @@ const bot = createBot(
   { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader },
 );
 
-try {
-  // Bounded: auto-retry would otherwise retry an unreachable server forever, silently.
-  bot.botInfo = await bot.api.getMe(
-    AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0],
-  );
-} catch (error) {
+// Start-up calls are bounded: a silent server, or auto-retry backing off on 5xx and 429, must not hold start-up
+// with nothing said.
+const startSignal = () => AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0];
+function failToStart(error: unknown): never {
   fail(
-    error instanceof GrammyError
+    error instanceof GrammyError || error instanceof HttpError
       ? describeTelegramFailure(error)
-      : `Cannot reach the Telegram Bot API at ${config.apiRoot} within ${START_TIMEOUT_MS / 1000} s. ` +
+      : // Aborted while auto-retry waited to try again.
+        `Cannot reach the Telegram Bot API at ${config.apiRoot} within ${START_TIMEOUT_MS / 1000} s. ` +
           "Check the network and TELEGRAM_API_ROOT.",
   );
+}
+
+try {
+  bot.botInfo = await bot.api.getMe(startSignal());
+} catch (error) {
+  failToStart(error);
 }
 logger.info(
   { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
@@ -184,22 +195,23 @@ if (config.webhook) {
   );
   webhook = { server, queue };
   try {
-    await bot.api.setWebhook(config.webhook.url, {
-      secret_token: config.webhook.secret,
-      allowed_updates: [...ALLOWED_UPDATES],
-    });
+    await bot.api.setWebhook(
+      config.webhook.url,
+      { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] },
+      startSignal(),
+    );
   } catch (error) {
-    fail(describeTelegramFailure(error));
+    failToStart(error);
   }
   logger.info({ port: server.port, path: config.webhook.path }, "webhook mode: listening");
 } else {
   try {
     // A webhook left over from an earlier deployment makes getUpdates fail with 409.
-    await bot.api.deleteWebhook();
+    await bot.api.deleteWebhook(undefined, startSignal());
   } catch (error) {
-    fail(describeTelegramFailure(error));
+    failToStart(error);
   }
-  polling = startPolling(bot, { logger, drainTimeoutMs: DRAIN_MS });
+  polling = startPolling(bot, { logger });
   logger.info("long polling: started");
   polling.done.catch(async (error) => {
     if (stopping) return;

@@ -11,7 +11,7 @@ import { sendHtml } from "./reply.js";
  * Longer text is not a question but a pasted article; matching it would only waste time and produce a
  * confident-looking wrong answer. Telegram's own message limit (4096) is far above this.
  */
-export const MAX_QUESTION_LENGTH = 1000;
+const MAX_QUESTION_LENGTH = 1000;
 
 export const isGroupChat = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 
@@ -37,7 +37,7 @@ export function replyTarget(ctx: BotContext): number | undefined {
 }
 
 /** Records an unanswered question (without who asked); a storage failure never costs the user the reply. */
-export async function logUnanswered(ctx: BotContext, question: string, result: AnswerResult): Promise<void> {
+async function logUnanswered(ctx: BotContext, question: string, result: AnswerResult): Promise<void> {
   try {
     await ctx.deps.storage.append("unanswered", {
       at: (ctx.deps.now?.() ?? new Date()).toISOString(),

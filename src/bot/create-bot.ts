@@ -27,7 +27,7 @@ export interface RateLimit {
 }
 
 /** Enough for a handful of questions in a row (and a burst of related-question taps), not for a flood. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 8, windowMs: 20_000 };
+const DEFAULT_RATE_LIMIT: RateLimit = { limit: 8, windowMs: 20_000 };
 
 export interface BotConfig {
   token: string;
@@ -43,19 +43,54 @@ export interface BotConfig {
 /** The update kinds the bot handles; everything else is not even delivered. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
+/**
+ * Whose bucket an update counts against. In groups it is per chat and sender: anonymous admins all post as
+ * one user (1087968824) and channel senders as another, so only sender_chat tells them apart, and one group's
+ * flood must not silence another.
+ */
+function bucket(ctx: BotContext, userId: number): string {
+  if (!ctx.chat || !isGroupChat(ctx)) return String(userId);
+  return `${ctx.chat.id}:${ctx.message?.sender_chat?.id ?? userId}`;
+}
+
 /** Whether an update is something the bot would answer, so only those count against the rate limit. */
 function questionKey(ctx: BotContext): string | undefined {
   const from = ctx.from;
   if (!from) return undefined;
   if (ctx.callbackQuery)
-    return decodeCallback(ctx.callbackQuery.data)?.kind === "answer" ? String(from.id) : undefined;
+    return decodeCallback(ctx.callbackQuery.data)?.kind === "answer" ? bucket(ctx, from.id) : undefined;
   const message = ctx.message;
   if (!message) return undefined;
-  if (ctx.chat?.type === "private") return String(from.id);
+  if (ctx.chat?.type === "private") return bucket(ctx, from.id);
   if (!isGroupChat(ctx) || message.text === undefined) return undefined;
   // In groups only messages addressed to the bot count; chatter between people must never trip the limit.
   const addressed = startsWithCommand(message) || addressedQuestion(message, ctx.me) !== undefined;
-  return addressed ? String(from.id) : undefined;
+  return addressed ? bucket(ctx, from.id) : undefined;
+}
+
+/**
+ * Called for every update over the limit. A button press always gets its answerCallbackQuery (or the button
+ * keeps spinning); a private chat gets the "please wait" message once per window, so the notice itself cannot
+ * become spam; groups get nothing.
+ */
+function rateLimitNotice(windowMs: number) {
+  const noticedUntil = new Map<string, number>();
+  /** True for the first excess of a kind (button or message) in a bucket within the window. */
+  const firstInWindow = (key: string) => {
+    const now = Date.now();
+    if ((noticedUntil.get(key) ?? 0) > now) return false;
+    // Excesses are rare, so sweeping the expired entries here keeps the map small without a timer.
+    for (const [k, until] of noticedUntil) if (until <= now) noticedUntil.delete(k);
+    noticedUntil.set(key, now + windowMs);
+    return true;
+  };
+  return async (ctx: BotContext) => {
+    const t = texts(ctx.uiLang);
+    const first = firstInWindow(`${ctx.callbackQuery ? "button" : "message"}:${questionKey(ctx)}`);
+    if (first) ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.rateLimited });
+    else if (first && ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(t.rateLimited));
+  };
 }
 
 export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
@@ -66,13 +101,16 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
 
   // Innermost first: the throttler spaces messages within Telegram's per-chat and global limits (queueing,
   // never dropping); auto-retry, installed after it and so wrapping it, retries 429 (after retry_after) and 5xx.
+  // Network errors are rethrown, not retried: auto-retry would retry them forever with a backoff growing to an
+  // hour, so after an outage polling would go deaf and a send would never settle, blocking its chat's queue.
+  // Polling has its own short backoff; a failed answer is logged.
   if (config.throttle !== false) bot.api.config.use(apiThrottler());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   // Updates are handled concurrently; within one chat they keep their order.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
-  const settingsStore = createSettingsStore(deps.storage);
+  const settingsStore = createSettingsStore(deps.storage, deps.logger);
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.engine = deps.getEngine();
@@ -88,13 +126,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
       timeFrame: rate.windowMs,
       limit: rate.limit,
       keyGenerator: questionKey,
-      // Called once per window when the limit is first passed, so the notice itself cannot become spam.
-      onLimitExceeded: async (ctx) => {
-        const t = texts(ctx.uiLang);
-        ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.rateLimited });
-        else if (ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(t.rateLimited));
-      },
+      alwaysReply: true,
+      onLimitExceeded: rateLimitNotice(rate.windowMs),
     }),
   );
 
@@ -125,7 +158,7 @@ export async function processUpdate(bot: Bot<BotContext>, update: Update): Promi
 }
 
 /** Logs a failed update and carries on: one bad update must never stop the bot. */
-export function logBotError(deps: Pick<BotDeps, "logger">, error: BotError<BotContext>): void {
+function logBotError(deps: Pick<BotDeps, "logger">, error: BotError<BotContext>): void {
   const update = error.ctx.update.update_id;
   const cause = error.error;
   if (cause instanceof GrammyError) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "../knowledge/types.js";
+import type { Logger } from "../logger.js";
 import type { Storage } from "../storage/storage.js";
 import type { LanguageSetting } from "./keyboards.js";
 
@@ -32,7 +33,7 @@ const schema = z.object({
     .catch(null),
 });
 
-export const settingsKey = (chatId: number) => `settings:${chatId}`;
+const settingsKey = (chatId: number) => `settings:${chatId}`;
 
 /** Whether `now` falls inside the quiet hours; the range may wrap past midnight (22-07). */
 export function isQuiet(quiet: QuietHours | null, now: Date): boolean {
@@ -82,24 +83,47 @@ export interface SettingsStore {
 /**
  * Group settings kept in Storage (so they survive restarts) with a write-through cache:
  * every addressed group message needs them, and this process is their only writer.
+ * Reading never fails: when the storage does (Redis down, an unreadable file), the group is answered with the
+ * defaults rather than not at all. Writing does fail, so the caller can say the change was not saved.
  */
-export function createSettingsStore(storage: Storage, ttlMs = 60_000): SettingsStore {
+export function createSettingsStore(
+  storage: Storage,
+  logger?: Pick<Logger, "warn">,
+  ttlMs = 60_000,
+): SettingsStore {
   // The TTL lets a change made by another instance sharing Redis show up within a minute.
   const cache = new Map<number, { settings: GroupSettings; until: number }>();
+  let nextSweep = 0;
+  const remember = (chatId: number, settings: GroupSettings) => {
+    const now = Date.now();
+    // Groups that went quiet would otherwise stay in the map forever; one pass per TTL is enough.
+    if (now >= nextSweep) {
+      for (const [id, entry] of cache) if (entry.until <= now) cache.delete(id);
+      nextSweep = now + ttlMs;
+    }
+    cache.set(chatId, { settings, until: now + ttlMs });
+  };
   return {
     async get(chatId) {
       const cached = cache.get(chatId);
       if (cached && cached.until > Date.now()) return cached.settings;
-      const raw = await storage.get<unknown>(settingsKey(chatId));
+      let raw: unknown;
+      try {
+        raw = await storage.get<unknown>(settingsKey(chatId));
+      } catch (error) {
+        // Not cached: the stored settings apply again as soon as the storage is back.
+        logger?.warn({ err: error, chatId }, "could not read group settings; using the defaults");
+        return { ...DEFAULT_SETTINGS };
+      }
       // Damaged or older-shaped values fall back field by field instead of failing the group's questions.
       const parsed = raw === undefined ? undefined : schema.safeParse(raw);
       const settings = parsed?.success ? parsed.data : { ...DEFAULT_SETTINGS };
-      cache.set(chatId, { settings, until: Date.now() + ttlMs });
+      remember(chatId, settings);
       return settings;
     },
     async set(chatId, settings) {
       await storage.set(settingsKey(chatId), settings);
-      cache.set(chatId, { settings, until: Date.now() + ttlMs });
+      remember(chatId, settings);
     },
   };
 }

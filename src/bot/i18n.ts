@@ -40,7 +40,6 @@ export interface Texts {
   staleButton: string;
   feedbackThanks: string;
   inlineNoAnswer: string;
-  inlineSampleTitle: string;
   settingsGroupOnly: string;
   settingsAdminsOnly: string;
   settingsTitle: string;
@@ -53,6 +52,7 @@ export interface Texts {
   settingsQuietHint: string;
   settingsSaved: string;
   settingsBadQuiet: string;
+  settingsFailed: string;
 }
 
 const en: Texts = {
@@ -96,7 +96,6 @@ const en: Texts = {
   staleButton: "This button is out of date. Please ask the question again.",
   feedbackThanks: "Thanks for the feedback!",
   inlineNoAnswer: "No sourced answer to that",
-  inlineSampleTitle: "Popular question",
   settingsGroupOnly: "Settings are for groups. Here I answer in the language of your question.",
   settingsAdminsOnly: "Only group admins can change the settings.",
   settingsTitle: "Group settings",
@@ -109,6 +108,7 @@ const en: Texts = {
   settingsQuietHint:
     "Custom hours: /settings quiet 22-07 +02:00 (from-to, UTC offset), or /settings quiet off.",
   settingsSaved: "Saved.",
+  settingsFailed: "Could not save the settings right now. Please try again later.",
   settingsBadQuiet:
     "Write quiet hours as /settings quiet 22-07, optionally with a UTC offset like +02:00, or off.",
 };
@@ -156,7 +156,6 @@ const ru: Texts = {
   staleButton: "Эта кнопка устарела. Задайте вопрос ещё раз.",
   feedbackThanks: "Спасибо за отзыв!",
   inlineNoAnswer: "Нет ответа с источником",
-  inlineSampleTitle: "Популярный вопрос",
   settingsGroupOnly: "Настройки — для групп. Здесь я отвечаю на языке вопроса.",
   settingsAdminsOnly: "Менять настройки могут только админы группы.",
   settingsTitle: "Настройки группы",
@@ -169,6 +168,7 @@ const ru: Texts = {
   settingsQuietHint:
     "Свои часы: /settings quiet 22-07 +03:00 (с-до, смещение от UTC) или /settings quiet off.",
   settingsSaved: "Сохранено.",
+  settingsFailed: "Сейчас не удалось сохранить настройки. Попробуйте позже.",
   settingsBadQuiet:
     "Укажите тихие часы так: /settings quiet 22-07, можно со смещением от UTC, например +03:00, или off.",
 };
@@ -216,7 +216,6 @@ const uk: Texts = {
   staleButton: "Ця кнопка застаріла. Поставте запитання ще раз.",
   feedbackThanks: "Дякуємо за відгук!",
   inlineNoAnswer: "Немає відповіді з джерелом",
-  inlineSampleTitle: "Популярне запитання",
   settingsGroupOnly: "Налаштування — для груп. Тут я відповідаю мовою запитання.",
   settingsAdminsOnly: "Змінювати налаштування можуть лише адміни групи.",
   settingsTitle: "Налаштування групи",
@@ -229,6 +228,7 @@ const uk: Texts = {
   settingsQuietHint:
     "Свої години: /settings quiet 22-07 +02:00 (з-до, зсув від UTC) або /settings quiet off.",
   settingsSaved: "Збережено.",
+  settingsFailed: "Зараз не вдалося зберегти налаштування. Спробуйте пізніше.",
   settingsBadQuiet:
     "Вкажіть тихі години так: /settings quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.",
 };

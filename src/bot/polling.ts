@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { type Api, type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
@@ -14,15 +15,22 @@ export interface PollingOptions {
   timeoutSeconds?: number;
   /** Updates handled at once; the next batch is fetched only below this. */
   concurrency?: number;
-  /** How long stop() waits for answers in flight before giving up on them. */
+  /** How long stop() waits for answers in flight before giving up on them, when it is given no deadline. */
   drainTimeoutMs?: number;
 }
+
+/** The most the offset confirmation after the drain may take. */
+const CONFIRM_TIMEOUT_MS = 3000;
 
 export interface Polling {
   /** Settles when polling has ended: resolves after stop(), rejects with a fatal error (401, 409). */
   readonly done: Promise<void>;
-  /** Stops taking updates, finishes those in flight, confirms the offset to Telegram. Idempotent. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking updates, finishes those in flight, confirms the offset to Telegram. Idempotent.
+   * With a deadline (epoch ms), all of it ends by then: the drain gets what is left minus the confirmation's
+   * budget (CONFIRM_TIMEOUT_MS), so the offset is still confirmed when some answers are given up on.
+   */
+  stop(deadline?: number): Promise<void>;
   readonly queue: UpdateQueue;
 }
 
@@ -46,17 +54,13 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   });
   const controller = new AbortController();
   let stopping = false;
+  let deadline: number | undefined;
   // The next update wanted: 0 until the first batch, which makes Telegram start from the oldest unconfirmed one.
   let offset = 0;
 
+  // Cut short by stop(); node's timer removes its abort listener, so retries do not pile up listeners.
   async function pause(ms: number) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      controller.signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
   }
 
   async function loop(): Promise<void> {
@@ -72,6 +76,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       } catch (error) {
         if (stopping) break;
         if (isFatalTelegramError(error)) throw error;
+        // Anything else, network errors (HttpError, not retried by auto-retry) included, is retried here.
         logger.warn({ err: error, retryInMs: backoffMs }, "getUpdates failed; retrying");
         await pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, 30_000);
@@ -86,15 +91,21 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   }
 
   async function finish(): Promise<void> {
-    const drained = await queue.drain(drainTimeoutMs);
+    const drainMs =
+      deadline === undefined ? drainTimeoutMs : Math.max(0, deadline - Date.now() - CONFIRM_TIMEOUT_MS);
+    const drained = await queue.drain(drainMs);
     if (!drained) {
       logger.warn({ unfinished: queue.pending() }, "shutdown: gave up waiting for some updates");
     }
     if (offset > 0) {
       // The next getUpdates would confirm everything before `offset`; there is no next one, so do it now,
       // or Telegram delivers the last batch again after a restart and it is answered twice.
+      const confirmMs = Math.min(CONFIRM_TIMEOUT_MS, Math.max(1, (deadline ?? Infinity) - Date.now()));
       try {
-        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(3000) as ApiSignal);
+        await bot.api.getUpdates(
+          { offset, limit: 1, timeout: 0 },
+          AbortSignal.timeout(confirmMs) as ApiSignal,
+        );
         logger.info({ offset }, "confirmed the update offset to Telegram");
       } catch (error) {
         logger.warn({ err: error, offset }, "could not confirm the update offset");
@@ -113,9 +124,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   return {
     done,
     queue,
-    async stop() {
+    async stop(until) {
       if (!stopping) {
         stopping = true;
+        deadline = until;
         controller.abort();
       }
       await done;

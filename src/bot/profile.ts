@@ -4,7 +4,7 @@ import { LANGUAGES, type Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
 import { texts } from "./i18n.js";
 
-export function commandList(lang: Lang, admin: boolean): BotCommand[] {
+function commandList(lang: Lang, admin: boolean): BotCommand[] {
   const c = texts(lang).commands;
   const list: BotCommand[] = [
     { command: "ask", description: c.ask },

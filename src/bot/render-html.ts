@@ -56,7 +56,7 @@ function link(url: string, label: string, max: number): string {
 }
 
 /** "Title, Publisher, 2024-01-04" with the title linking to the article; an estimated date says so. */
-export function renderCitation(citation: Citation, lang: Lang, budget = 600): string {
+function renderCitation(citation: Citation, lang: Lang, budget = 600): string {
   const title = link(citation.url, citation.title, Math.floor(budget * 0.6));
   const publisher = escapeTrim(citation.publisher, Math.floor(budget * 0.3));
   const unverified = citation.dateUnverified ? ` (${escapeHtml(texts(lang).dateUnverified)})` : "";

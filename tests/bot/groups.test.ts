@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStorage } from "../../src/storage/memory.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { callbackQuery, groupMessage } from "../fake-bot-api.js";
 import { createFakeEngine } from "./fake-engine.js";
 import { BOT_INFO, createTestBot, expectValidHtml } from "./harness.js";
@@ -103,16 +104,16 @@ describe("groups", () => {
     expect(t.texts()[1]).toContain("Write the question after the command");
   });
 
-  it("/settings: non-admins get a short refusal", async () => {
+  it("/settings@bot: non-admins get a short refusal", async () => {
     const t = createTestBot();
-    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/settings" }));
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/settings@factline_bot" }));
     expect(t.texts()).toEqual(["Only group admins can change the settings."]);
     expect(t.sent("getChatMember")[0]?.payload).toMatchObject({ chat_id: GROUP, user_id: bob.id });
   });
 
   it("/settings: admins and anonymous admins get the settings keyboard", async () => {
     const t = createTestBot({ members: { [`${GROUP}:${admin.id}`]: "administrator" } });
-    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings" }));
+    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot" }));
     await t.send(
       groupMessage({
         chatId: GROUP,
@@ -133,7 +134,7 @@ describe("groups", () => {
     const storage = createMemoryStorage();
     const members = { [`${GROUP}:${admin.id}`]: "creator" };
     const t = createTestBot({ storage, members });
-    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings" }));
+    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot" }));
     const settingsMessage = { ...botMessage("settings"), reply_markup: t.sent()[0]?.payload.reply_markup };
     const buttons = t.sent()[0]?.payload.reply_markup.inline_keyboard.flat() as {
       text: string;
@@ -181,7 +182,9 @@ describe("groups", () => {
     let now = new Date("2024-05-01T21:30:00Z"); // 23:30 at +02:00
     const members = { [`${GROUP}:${admin.id}`]: "administrator" };
     const t = createTestBot({ members, now: () => now });
-    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings quiet 22-07 +02:00" }));
+    await t.send(
+      groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot quiet 22-07 +02:00" }),
+    );
     expect(t.texts()[0]).toContain("Quiet hours: 22:00–07:00 UTC+02:00");
     await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/ask how many calls?" }));
     await t.send(groupMessage({ chatId: GROUP, from: bob, text: "@factline_bot calls?" }));
@@ -189,7 +192,9 @@ describe("groups", () => {
     now = new Date("2024-05-02T05:00:00Z"); // 07:00 at +02:00
     await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/ask how many calls?" }));
     expect(t.sent()).toHaveLength(2);
-    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings quiet sometimes" }));
+    await t.send(
+      groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot quiet sometimes" }),
+    );
     expect(t.texts()[2]).toContain("Write quiet hours as");
   });
 
@@ -206,5 +211,80 @@ describe("groups", () => {
       },
     });
     expect(t.texts()[0]).toContain("Settings are for groups");
+  });
+
+  it("answers bare /help, /start, /sources, /about and /settings only in private; in a group only @bot ones", async () => {
+    const t = createTestBot({ members: { [`${GROUP}:${admin.id}`]: "administrator" } });
+    for (const text of ["/help", "/start", "/sources", "/about", "/settings", "/settings quiet 22-07"]) {
+      await t.send(groupMessage({ chatId: GROUP, from: admin, text }));
+    }
+    // Several bots in a group would all answer a bare command; none of it is ours.
+    expect(t.calls).toHaveLength(0);
+
+    const help = groupMessage({ chatId: GROUP, from: bob, text: "/help@factline_bot" });
+    await t.send(help);
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/sources@factline_bot" }));
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/about@factline_bot" }));
+    expect(t.sent()).toHaveLength(3);
+    expect(t.sent()[0]?.payload.reply_parameters).toMatchObject({ message_id: help.message?.message_id });
+    const helpText = t.texts()[0] as string;
+    expect(helpText).toContain("How to ask");
+    expect(helpText).toContain("In a group, ask with /ask");
+    // The private-chat hint would be wrong here: the bot ignores what is not addressed to it.
+    expect(helpText).not.toContain("just write a question");
+    expect(t.texts()[1]).toContain("Sources (3)");
+    expectValidHtml(t.calls);
+  });
+
+  it("rate limit: anonymous admins and channel senders have their own bucket in each group", async () => {
+    const t = createTestBot({ rateLimit: { limit: 2, windowMs: 60_000 } });
+    const OTHER_GROUP = -100456;
+    const ask = (chatId: number, from: { id: number }, senderChat: Record<string, unknown>) =>
+      groupMessage({
+        chatId,
+        from: { ...from, is_bot: true },
+        text: "/ask how many calls?",
+        fields: { sender_chat: senderChat as never },
+      });
+    const anonymousAdmin = { id: 1087968824 };
+    const channelBot = { id: 136817688 };
+    const groupChat = (id: number) => ({ id, type: "supergroup", title: "G" });
+    const channel = (id: number) => ({ id, type: "channel", title: "C" });
+    const sentTo = (chatId: number) => t.sent().filter((c) => c.payload.chat_id === chatId);
+
+    for (let i = 0; i < 3; i++) await t.send(ask(GROUP, anonymousAdmin, groupChat(GROUP)));
+    // The third is over the limit; in a group that means silence.
+    expect(sentTo(GROUP)).toHaveLength(2);
+    // Anonymous admins of another group post as the same user id, but are not limited by this one.
+    await t.send(ask(OTHER_GROUP, anonymousAdmin, groupChat(OTHER_GROUP)));
+    expect(sentTo(OTHER_GROUP)).toHaveLength(1);
+    // Channels posting in the group: each its own bucket, apart from the group's anonymous admins.
+    for (let i = 0; i < 3; i++) await t.send(ask(GROUP, channelBot, channel(-100777)));
+    await t.send(ask(GROUP, channelBot, channel(-100778)));
+    expect(sentTo(GROUP)).toHaveLength(5);
+  });
+
+  it("storage failing: the group is answered with the defaults and settings changes say they were not saved", async () => {
+    const down = async () => {
+      throw new Error("storage is down");
+    };
+    const storage: Storage = { ...createMemoryStorage(), get: down, set: down };
+    const t = createTestBot({ storage, members: { [`${GROUP}:${admin.id}`]: "administrator" } });
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "/ask how many calls?" }));
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "@factline_bot hotline?" }));
+    expect(t.texts()[0]).toContain("26,000 calls");
+    // "Did you mean" is on by default.
+    expect(t.texts()[1]).toContain("Did you mean:");
+    expect(t.logs.some((l) => l.includes("could not read group settings"))).toBe(true);
+
+    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot" }));
+    expect(t.sent()[2]?.payload.text).toContain("Answer language: <b>auto</b>");
+    await t.send(callbackQuery(admin, "s1:l:ru", botMessage("settings")));
+    expect(t.sent("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "Could not save the settings right now. Please try again later.",
+    ]);
+    expect(t.sent("editMessageText")).toHaveLength(0);
+    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot quiet 22-07" }));
+    expect(t.texts().at(-1)).toBe("Could not save the settings right now. Please try again later.");
   });
 });

@@ -18,6 +18,8 @@ describe("inline mode", () => {
     const t = createTestBot();
     await t.send(inlineQuery(carol, "how many calls?"));
     const [call] = t.sent("answerInlineQuery");
+    // Answers depend on the user's language, so Telegram must not show one user's cached results to another.
+    expect(call?.payload.is_personal).toBe(true);
     const results = call?.payload.results as Article[];
     expect(results.length).toBeGreaterThan(1);
     expect(results.length).toBeLessThanOrEqual(5);

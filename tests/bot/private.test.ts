@@ -205,6 +205,20 @@ describe("private chat", () => {
     expect(t.texts().at(-1)).toContain("26,000");
   });
 
+  it("answers every over-limit button press (none keeps spinning); the chat is asked to wait once", async () => {
+    const t = createTestBot({ rateLimit: { limit: 2, windowMs: 60_000 } });
+    const message = { message_id: 7, date: 0, chat: { id: alice.id, type: "private" }, text: "x" };
+    for (let i = 0; i < 5; i++) await t.send(callbackQuery(alice, "a1:en:calls", message));
+    const answers = t.sent("answerCallbackQuery");
+    expect(answers).toHaveLength(5);
+    const wait = "That's a lot of questions at once. Please wait a few seconds and ask again.";
+    expect(answers.map((a) => a.payload.text)).toEqual([undefined, undefined, wait, wait, wait]);
+    expect(t.sent()).toHaveLength(2);
+    for (let i = 0; i < 3; i++) await t.send(privateText(alice, "calls?"));
+    expect(t.texts().filter((x) => x === wait)).toHaveLength(1);
+    expect(t.sent()).toHaveLength(3);
+  });
+
   it("ignores edited messages and does not crash", async () => {
     const t = createTestBot();
     await t.send(editedText(alice, "calls?"));

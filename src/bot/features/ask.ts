@@ -12,17 +12,15 @@ import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
-import { startsWithCommand } from "./groups/addressing.js";
+import { commandNamesBot, startsWithCommand } from "./groups/addressing.js";
 
 /**
  * A bare "/ask" in a group reaches every bot that gets commands; when it replies to another bot's message,
  * it is that bot's question, not ours. "/ask@ourbot" is always ours.
  */
 function isAmbiguousAsk(ctx: BotContext): boolean {
-  if (!isGroupChat(ctx) || !ctx.msg?.text) return false;
-  const command = ctx.msg.text.split(/\s/, 1)[0] ?? "";
-  if (command.includes("@")) return false;
-  const repliedTo = ctx.msg.reply_to_message?.from;
+  if (!isGroupChat(ctx) || commandNamesBot(ctx)) return false;
+  const repliedTo = ctx.msg?.reply_to_message?.from;
   return repliedTo?.is_bot === true && repliedTo.id !== ctx.me.id;
 }
 

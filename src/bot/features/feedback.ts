@@ -7,7 +7,8 @@ import { decodeCallback, resolveFactRef, withoutVotes } from "../keyboards.js";
 
 export const feedbackFeature = new Composer<BotContext>();
 
-// 👍 / 👎 under an answer: stored without the voter's id, then the vote buttons are removed.
+// 👍 / 👎 under an answer: stored without the voter's id. In a private chat the vote buttons are then removed;
+// in a group they stay, since everyone there may vote (each voter is counted once by pseudonym).
 feedbackFeature.on("callback_query:data", async (ctx, next) => {
   const action = decodeCallback(ctx.callbackQuery.data);
   if (action?.kind !== "vote") return next();
@@ -36,7 +37,7 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   }
   ctx.log.info({ factId, vote: action.vote }, "feedback");
   await ctx.answerCallbackQuery({ text: t.feedbackThanks });
-  if (message && "reply_markup" in message) {
+  if (ctx.chat?.type === "private" && message && "reply_markup" in message) {
     // Best effort: the message may be too old to edit, which must not turn a counted vote into an error.
     await ctx
       .editMessageReplyMarkup({ reply_markup: withoutVotes(message.reply_markup) })

@@ -7,7 +7,7 @@ import { texts } from "../i18n.js";
 import { answerKeyboard, factRef } from "../keyboards.js";
 import { renderAnswerHtml, trimPlain } from "../render-html.js";
 
-export const INLINE_RESULTS = 5;
+const INLINE_RESULTS = 5;
 
 /** Unique per fact and language, at most 64 bytes as Telegram requires. */
 export function inlineResultId(factId: string, lang: Lang): string {
@@ -21,7 +21,7 @@ function titleFor(engine: Engine, result: AnswerResult): string {
 }
 
 /** A self-contained message: the answer and its citation, with the article's link as a button. */
-export function inlineArticle(engine: Engine, result: AnswerResult): InlineQueryResultArticle | undefined {
+function inlineArticle(engine: Engine, result: AnswerResult): InlineQueryResultArticle | undefined {
   if (!result.answered || !result.factId) return undefined;
   const markup = answerKeyboard(result, { suggestions: false, feedback: false });
   return {
@@ -39,12 +39,7 @@ export function inlineArticle(engine: Engine, result: AnswerResult): InlineQuery
 }
 
 /** Up to five cited answers: the best match, then related or "did you mean" facts; samples for an empty query. */
-export function inlineResults(
-  engine: Engine,
-  query: string,
-  uiLang: Lang,
-  languageCode?: string,
-): AnswerResult[] {
+function inlineResults(engine: Engine, query: string, uiLang: Lang, languageCode?: string): AnswerResult[] {
   const q = query.trim();
   const results: (AnswerResult | undefined)[] = [];
   if (q === "") {
@@ -70,9 +65,11 @@ inlineFeature.on("inline_query", async (ctx) => {
     .map((r) => inlineArticle(ctx.engine, r))
     .filter((a): a is InlineQueryResultArticle => a !== undefined);
   // Partial queries arrive as the user types, so they are not logged as unanswered (that would be noise).
+  // Personal: the same query gets answers (and samples) in each user's own language, so one user's cached
+  // results must not be shown to another.
   await ctx.answerInlineQuery(results, {
     cache_time: 300,
-    is_personal: false,
+    is_personal: true,
     ...(results.length === 0 && query.trim() !== ""
       ? { button: { text: texts(ctx.uiLang).inlineNoAnswer, start_parameter: "inline" } }
       : {}),

@@ -8,8 +8,9 @@ import { texts } from "../i18n.js";
 import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
+import { isCommandForUs } from "./groups/addressing.js";
 
-export const QUIET_PRESETS: readonly QuietPreset[] = [
+const QUIET_PRESETS: readonly QuietPreset[] = [
   { from: 22, to: 7 },
   { from: 23, to: 8 },
   { from: 0, to: 8 },
@@ -19,7 +20,7 @@ export const QUIET_PRESETS: readonly QuietPreset[] = [
  * Group admins only. An anonymous admin posts as the group itself (sender_chat = the group), which only an
  * admin can do. Everyone else is checked with getChatMember, so a fresh promotion counts at once.
  */
-export async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
+async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
   const chat = ctx.chat;
   if (!chat || !isGroupChat(ctx)) return false;
   if (ctx.msg?.sender_chat?.id === chat.id && ctx.callbackQuery === undefined) return true;
@@ -33,7 +34,7 @@ export async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
   }
 }
 
-export function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
+function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
   const t = texts(ctx.uiLang);
   const language = settings.language === "auto" ? t.settingsAuto : settings.language;
   const quiet = settings.quiet ? formatQuiet(settings.quiet) : t.off;
@@ -48,7 +49,7 @@ export function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
   ].join("\n");
 }
 
-export function settingsKeyboard(settings: GroupSettings, ctx: BotContext): InlineKeyboardMarkup {
+function settingsKeyboard(settings: GroupSettings, ctx: BotContext): InlineKeyboardMarkup {
   const t = texts(ctx.uiLang);
   const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
   const button = (label: string, on: boolean, action: CallbackAction): InlineKeyboardButton => ({
@@ -108,6 +109,18 @@ function apply(settings: GroupSettings, action: CallbackAction): GroupSettings |
   }
 }
 
+/** Stores the settings; false (logged) when the storage fails, so the admin can be told it did not stick. */
+async function saved(ctx: BotContext, chatId: number, settings: GroupSettings): Promise<boolean> {
+  try {
+    await ctx.settingsStore.set(chatId, settings);
+  } catch (error) {
+    ctx.log.warn({ err: error }, "could not save group settings");
+    return false;
+  }
+  ctx.log.info({ settings }, "group settings changed");
+  return true;
+}
+
 export const settingsFeature = new Composer<BotContext>();
 
 settingsFeature.command("settings", async (ctx) => {
@@ -116,6 +129,8 @@ settingsFeature.command("settings", async (ctx) => {
     await sendHtml(ctx, escapeHtml(t.settingsGroupOnly));
     return;
   }
+  // A bare /settings in a group is for every bot there; /settings@ourbot is ours.
+  if (!isCommandForUs(ctx)) return;
   const replyTo = ctx.msg.message_id;
   if (!(await isGroupAdmin(ctx))) {
     await sendHtml(ctx, escapeHtml(t.settingsAdminsOnly), { replyTo });
@@ -130,8 +145,10 @@ settingsFeature.command("settings", async (ctx) => {
       return;
     }
     settings = { ...settings, quiet: quiet === "off" ? null : quiet };
-    await ctx.settingsStore.set(ctx.chat.id, settings);
-    ctx.log.info({ settings }, "group settings changed");
+    if (!(await saved(ctx, ctx.chat.id, settings))) {
+      await sendHtml(ctx, escapeHtml(t.settingsFailed), { replyTo });
+      return;
+    }
   }
   await sendHtml(ctx, settingsHtml(settings, ctx), { replyTo, markup: settingsKeyboard(settings, ctx) });
 });
@@ -151,8 +168,11 @@ settingsFeature.on("callback_query:data", async (ctx, next) => {
   const current = await ctx.settingsStore.get(ctx.chat.id);
   const settings = apply(current, action as CallbackAction);
   if (!settings) return next();
-  await ctx.settingsStore.set(ctx.chat.id, settings);
-  ctx.log.info({ settings }, "group settings changed");
+  if (!(await saved(ctx, ctx.chat.id, settings))) {
+    // Always answered, or the button keeps spinning.
+    await ctx.answerCallbackQuery({ text: t.settingsFailed });
+    return;
+  }
   await ctx.answerCallbackQuery({ text: t.settingsSaved });
   await ctx
     .editMessageText(settingsHtml(settings, ctx), {

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
-import { answerQuestion, isQuietNow } from "../../answer-question.js";
+import { answerQuestion, isGroupChat, isQuietNow } from "../../answer-question.js";
 import type { BotContext } from "../../context.js";
 import { texts } from "../../i18n.js";
 import { escapeHtml } from "../../render-html.js";
@@ -20,6 +20,21 @@ function isOurMention(text: string, entity: MessageEntity, me: UserFromGetMe): b
 /** True when the message starts with a command (ours or anyone's); commands are routed elsewhere. */
 export function startsWithCommand(message: Pick<Message, "entities">): boolean {
   return message.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
+}
+
+/** True when the message's command names a bot ("/help@bot"); grammY lets only ours through to handlers. */
+export function commandNamesBot(ctx: BotContext): boolean {
+  const command = ctx.msg?.text?.split(/\s/, 1)[0] ?? "";
+  return command.includes("@");
+}
+
+/**
+ * Whether a command is meant for us. In a group a bare "/help" reaches every bot there, and if each answered
+ * the group would get one reply per bot, so only "/help@ourbot" counts. In private chats every command is ours.
+ * (/ask has its own rule: a bare /ask is ours unless it replies to another bot.)
+ */
+export function isCommandForUs(ctx: BotContext): boolean {
+  return !isGroupChat(ctx) || commandNamesBot(ctx);
 }
 
 /**

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryStorage } from "../../src/storage/memory.js";
+import { hashWithSalt, pseudonymize } from "../../src/storage/pseudonym.js";
+import type { Storage } from "../../src/storage/storage.js";
+import { callbackQuery, groupMessage } from "../fake-bot-api.js";
+import { createTestBot } from "./harness.js";
+
+const GROUP = -100321;
+const bob = { id: 2001, language_code: "en" };
+const carol = { id: 2003, language_code: "en" };
+
+describe("feedback", () => {
+  it("in a group the vote buttons stay after a vote, so everyone can vote (each counted once)", async () => {
+    const t = createTestBot();
+    const question = groupMessage({ chatId: GROUP, from: bob, text: "/ask how many calls?" });
+    await t.send(question);
+    const answer = t.sent()[0]?.payload;
+    const up = answer?.reply_markup.inline_keyboard.flat().find((b: { text: string }) => b.text === "👍");
+    const message = {
+      message_id: 600,
+      date: 0,
+      chat: { id: GROUP, type: "supergroup", title: "G" },
+      text: "…",
+      reply_markup: answer?.reply_markup,
+      reply_to_message: question.message,
+    };
+    await t.send(callbackQuery(bob, up.callback_data, message));
+    await t.send(callbackQuery(carol, up.callback_data, message));
+    expect(t.sent("editMessageReplyMarkup")).toHaveLength(0);
+    expect(t.sent("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "Thanks for the feedback!",
+      "Thanks for the feedback!",
+    ]);
+    const feedback = await t.storage.read("feedback");
+    expect(feedback).toMatchObject([
+      { factId: "calls", vote: "up", chatType: "supergroup", question: "/ask how many calls?" },
+      { factId: "calls", vote: "up", chatType: "supergroup" },
+    ]);
+    expect(feedback[0]?.voter).not.toBe(feedback[1]?.voter);
+  });
+
+  it("concurrent first votes in one process share one salt", async () => {
+    const memory = createMemoryStorage();
+    let delay = 40;
+    // Slower writes first: without a shared lookup each vote would create, write and read back its own salt.
+    const storage: Storage = {
+      ...memory,
+      async set(key, value) {
+        delay -= 10;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, delay)));
+        await memory.set(key, value);
+      },
+    };
+    const voters = await Promise.all([1, 2, 3, 4].map(() => pseudonymize(storage, 42)));
+    expect(new Set(voters).size).toBe(1);
+    const salt = await storage.get<string>("privacy:salt");
+    expect(voters[0]).toBe(hashWithSalt(salt as string, 42));
+    expect(await pseudonymize(storage, 42)).toBe(voters[0]);
+  });
+});
