@@ -1,5 +1,5 @@
 // One benchmark size in a process of its own, so its memory is measured alone.
-// Usage: node --import tsx src/bench/size-worker.ts <real|N> <naive sample size> <naive time budget, s>
+// Usage: node dist/bench/size-worker.js <real|N> <naive sample size> <naive time budget, s> (after npm run build)
 // Prints one JSON line: { facts, build_ms, rss_mb, p50_ms, p99_ms, naive_p50_ms, naive_p99_ms, naive_sample, accuracy? }
 import { join } from "node:path";
 import { createEngine } from "../answer/engine.js";

@@ -32,12 +32,16 @@ interface SizeResult {
   accuracy?: { ours: number; naive: number };
 }
 
+// Measured as deployed: compiled once (npm run build) and run with plain node, not through tsx.
+log("building dist/ (npm run build)…");
+await run("npm", ["run", "--silent", "build"], { cwd: root });
+
 const sizes: Record<string, SizeResult> = {};
 for (const [size, naiveSample, naiveBudget] of SIZES) {
   log(`size ${size}: building and timing…`);
   const { stdout } = await run(
     process.execPath,
-    ["--import", "tsx", "src/bench/size-worker.ts", size, String(naiveSample), String(naiveBudget)],
+    ["dist/bench/size-worker.js", size, String(naiveSample), String(naiveBudget)],
     {
       cwd: root,
       maxBuffer: 1 << 24,
@@ -112,13 +116,16 @@ async function coldStarts(n: number): Promise<number[]> {
   return times;
 }
 
-/** From spawning the ask CLI with node (not npm, which adds ~300 ms a deployed bot does not pay) to its first line. */
+/**
+ * From spawning the compiled ask CLI with node (not npm, which adds ~300 ms a deployed bot does not pay,
+ * nor tsx, which compiles on the fly) to its first line of output.
+ */
 function firstAnswerMs(): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "src/cli/ask.ts", "--json", "Which agency launched the I Want to Live hotline?"],
+      ["dist/cli/ask.js", "--json", "Which agency launched the I Want to Live hotline?"],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "inherit"],
