@@ -1,7 +1,7 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/config.js";
-import { createLogger, createRedactor } from "../../src/logger.js";
+import { createRedactor } from "../../src/logger.js";
+import { captureLogger } from "./harness.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ_0123456789";
 
@@ -100,17 +100,7 @@ describe("config", () => {
 
 describe("logger", () => {
   it("removes the token from every line, including error messages and stacks", () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      level: "info",
-      secrets: [TOKEN],
-      destination: new Writable({
-        write(chunk, _e, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    });
+    const { logger, lines } = captureLogger("info", [TOKEN]);
     logger.error({ err: new Error(`request to https://api.telegram.org/bot${TOKEN}/getMe failed`) }, "boom");
     logger.info(
       { url: `https://x/bot${encodeURIComponent(TOKEN)}/y`, token: TOKEN },

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
 import type { Engine } from "../../src/answer/types.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createBot, processUpdate, type RateLimit } from "../../src/bot/create-bot.js";
@@ -58,6 +59,25 @@ export interface TestBot {
 
 let updateIds = 1;
 
+/** A real pino logger (token redaction included) whose JSON lines are kept in `lines`. */
+export function captureLogger(
+  level: "debug" | "info" = "debug",
+  secrets = [TOKEN],
+): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger({
+    level,
+    secrets,
+    destination: new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  return { logger, lines };
+}
+
 /**
  * A bot wired exactly as in production (createBot), with botInfo preset and an outermost API transformer that
  * records every call and answers it locally: no network, and the throttler and auto-retry never run.
@@ -65,19 +85,9 @@ let updateIds = 1;
  */
 export function createTestBot(options: TestBotOptions = {}): TestBot {
   const calls: ApiCall[] = [];
-  const logs: string[] = [];
   const storage = options.storage ?? createMemoryStorage();
   const members = { ...options.members };
-  const logger = createLogger({
-    level: "debug",
-    secrets: [TOKEN],
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        logs.push(String(chunk));
-        done();
-      },
-    }),
-  });
+  const { logger, lines: logs } = captureLogger();
   const bot = createBot(
     { token: TOKEN, botInfo: BOT_INFO, rateLimit: options.rateLimit },
     {
