@@ -13,9 +13,14 @@ let args: GapsArgs;
 let settings: ReturnType<typeof parseConfig>;
 try {
   args = parseGapsArgs(process.argv.slice(2));
-  settings = parseConfig(process.env);
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${GAPS_USAGE}`);
+  process.exit(2);
+}
+try {
+  settings = parseConfig(process.env);
+} catch (error) {
+  console.error(`invalid setting ${(error as Error).message}`);
   process.exit(2);
 }
 if (args.help) {
