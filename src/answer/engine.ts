@@ -29,7 +29,7 @@ export interface Tuning extends MatchTuning {
 }
 export const DEFAULT_TUNING: Tuning = {
   ...DEFAULT_MATCH_TUNING,
-  minCoverage: 0.55,
+  minCoverage: 0.58,
   minScore: 0.5,
   margin: 0.04,
   suggest: 0.3,
@@ -57,10 +57,15 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
   // conflicts_with is read both ways: a maintainer may list it on one side only.
   const conflicts = new Map<string, Set<string>>(facts.map((f) => [f.id, new Set(f.conflictsWith)]));
   for (const f of facts) for (const other of f.conflictsWith) conflicts.get(other)?.add(f.id);
+  const measures = sameMeasure(facts, conflicts);
 
-  /** The fact and those it names as related or conflicting: a close runner-up among them is no rival. */
+  /**
+   * The fact and those it names as related, and every fact about the same measure (linked through
+   * conflicts_with, directly or not: two reports of "September 2022" that both differ from "18 August").
+   * A close runner-up among them is no rival: they answer the same question.
+   */
   function kinOf(fact: Fact): Set<string> {
-    return new Set([fact.id, ...fact.related, ...(conflicts.get(fact.id) ?? [])]);
+    return new Set([...fact.related, ...(measures.get(fact.id) ?? [fact.id])]);
   }
 
   function answerFact(
@@ -141,6 +146,23 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
   }
 
   return { ask, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
+}
+
+/** Groups of facts linked by conflicts_with, directly or through others: each group reports one measure. */
+function sameMeasure(facts: readonly Fact[], conflicts: Map<string, Set<string>>): Map<string, string[]> {
+  const group = new Map<string, string[]>();
+  for (const fact of facts) {
+    if (group.has(fact.id)) continue;
+    const members: string[] = [];
+    const queue = [fact.id];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      if (members.includes(id)) continue;
+      members.push(id);
+      queue.push(...(conflicts.get(id) ?? []));
+    }
+    for (const id of members) group.set(id, members);
+  }
+  return group;
 }
 
 /** "Did you mean": the nearest facts that are at least roughly on topic, one question each. */

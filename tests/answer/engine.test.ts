@@ -50,6 +50,14 @@ describe("answers with a citation", () => {
     expect(text).toMatch(/Source: .+\nhttps:\/\//);
   });
 
+  it("is not held back by another report of the same measure", () => {
+    // Newsweek and The Kyiv Independent both say September 2022; each differs from Dnipro Today's 18 August.
+    // They are linked only through that conflict, and must not count as rivals of each other.
+    const r = engine.ask("When did the I Want to Live project begin?");
+    expect(r.answered).toBe(true);
+    expect(r.factId).toMatch(/^launch-date-/);
+  });
+
   it("answers a known fact directly in any language", () => {
     const [first] = engine.knowledge.facts;
     expect(engine.answerFact(first?.id ?? "", "uk")).toMatchObject({

@@ -34,10 +34,10 @@ it("answers paraphrases with the right fact and abstains on the rest", async () 
     }
   }
   const rate = (key: string) => (tally[key] ? tally[key][0] / tally[key][1] : 1);
-  // Measured at 85% / 100% / 96% with 3 wrong answers; the floors leave room for knowledge edits.
-  expect(rate("in")).toBeGreaterThanOrEqual(0.8);
-  for (const lang of ["en", "ru", "uk"]) expect(rate(`in:${lang}`)).toBeGreaterThanOrEqual(0.75);
+  // Measured at 95% / 100% / 100% with 2 wrong answers; the floors leave room for knowledge edits.
+  expect(rate("in")).toBeGreaterThanOrEqual(0.88);
+  for (const lang of ["en", "ru", "uk"]) expect(rate(`in:${lang}`)).toBeGreaterThanOrEqual(0.8);
   expect(rate("out")).toBeGreaterThanOrEqual(0.95);
-  expect(rate("near")).toBeGreaterThanOrEqual(0.9);
-  expect(wrong.length, wrong.join("\n")).toBeLessThanOrEqual(4);
+  expect(rate("near")).toBeGreaterThanOrEqual(0.92);
+  expect(wrong.length, wrong.join("\n")).toBeLessThanOrEqual(3);
 });
