@@ -53,7 +53,7 @@ describe("answers with a citation", () => {
   it("is not held back by another report of the same measure", () => {
     // Newsweek and The Kyiv Independent both say September 2022; each differs from Dnipro Today's 18 August.
     // They are linked only through that conflict, and must not count as rivals of each other.
-    const r = engine.ask("When did the I Want to Live project begin?");
+    const r = engine.ask("I Want to Live founding date");
     expect(r.answered).toBe(true);
     expect(r.factId).toMatch(/^launch-date-/);
   });
