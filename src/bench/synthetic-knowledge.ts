@@ -94,9 +94,9 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
             .split(/\s+/)
             .filter((w) => w.length > 4),
         ) ?? "";
-      questions[lang] = base.questions[lang].map(
-        (q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`,
-      );
+      questions[lang] = base.questions[lang]
+        .slice(0, QUESTIONS_PER_LANGUAGE)
+        .map((q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`);
       answer[lang] = `${place[lang]}: ${base.answer[lang]}`;
     }
     facts.push({ ...base, id: `${base.id}-${i}`, related: [], conflictsWith: [], questions, answer });
