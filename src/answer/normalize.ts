@@ -59,6 +59,8 @@ const QUANTITY_WORDS =
 // Multi-word ways of saying "surrender" that stop-word removal would otherwise reduce to nothing,
 // and compounds whose words mean something else apart ("phone number" is not "phone" and "number").
 const PHRASES: [RegExp, string][] = [
+  // The project's name is one name, not the verb "live" people also use ("do they live in Ukraine?").
+  [/\bi\s+want\s+to\s+live\b|(?<!\p{L})хочу\s+жит[ьи](?!\p{L})/gu, " iwanttolive "],
   [/\bphone\s+numbers?\b|(?<!\p{L})номер\p{L}*\s+телефон\p{L}*/gu, " phonenumber "],
   [/\bg(?:ive|ave|iving|ives|iven)\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?up\b/g, " surrender "],
   [/\bhand(?:s|ed|ing)?\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?over\b/g, " surrender "],

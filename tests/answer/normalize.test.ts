@@ -30,6 +30,14 @@ describe("tokenize", () => {
     expect(tokenize("Why soldiers?", "en")).not.toContain(QUANTITY);
   });
 
+  it("reads the project's name as one name, apart from the verb", () => {
+    expect(tokenize("I Want to Live", "en")).toEqual(tokenize("«Хочу жити»", "uk"));
+    expect(tokenize("хочу жить", "ru")).toHaveLength(1);
+    expect(tokenize("do they live in Ukraine", "en")).not.toEqual(
+      expect.arrayContaining(tokenize("I Want to Live", "en")),
+    );
+  });
+
   it("reads multi-word ways of saying surrender", () => {
     expect(tokenize("soldiers giving up", "en")).toEqual(tokenize("soldiers surrendering", "en"));
     expect(tokenize("сложили оружие", "ru")).toEqual(tokenize("сдались", "ru"));
