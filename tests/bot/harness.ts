@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import type { Bot } from "grammy";
+import type { Bot, BotError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Engine } from "../../src/answer/types.js";
@@ -40,6 +40,11 @@ export interface TestBotOptions {
   members?: Record<string, string>;
   /** Make a method fail like Telegram would: return { error_code, description } for a call. */
   failWith?: (call: ApiCall) => { error_code: number; description: string } | undefined;
+  /**
+   * The test expects handler errors (they still reach bot.catch and are kept in `errors`). Without it, `send()`
+   * fails on any error that reached bot.catch, so a "stays silent" test cannot pass because the handler threw.
+   */
+  expectErrors?: boolean;
 }
 
 export interface TestBot {
@@ -49,7 +54,12 @@ export interface TestBot {
   /** Log lines written by the bot's logger (JSON strings). */
   logs: string[];
   members: Record<string, string>;
-  /** Runs one update through bot.handleUpdate and, on failure, bot.catch: exactly as polling does. */
+  /** Every error that reached bot.catch, in order. */
+  errors: BotError<BotContext>[];
+  /**
+   * Runs one update through bot.handleUpdate and, on failure, bot.catch: exactly as polling does. Then rethrows
+   * the first error bot.catch saw for this update, unless the bot was made with `expectErrors`.
+   */
   send(update: UpdateInput): Promise<void>;
   /** Calls of one method (default sendMessage). */
   sent(method?: string): ApiCall[];
@@ -101,6 +111,12 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       now: options.now,
     },
   );
+  const errors: BotError<BotContext>[] = [];
+  const productionHandler = bot.errorHandler;
+  bot.catch((error) => {
+    errors.push(error);
+    return productionHandler(error);
+  });
   let messageIds = 500;
   bot.api.config.use(async (_prev, method, payload) => {
     const call = { method, payload: (payload ?? {}) as ApiCall["payload"] };
@@ -153,8 +169,16 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     storage,
     logs,
     members,
+    errors,
     async send(update) {
+      const before = errors.length;
       await processUpdate(bot, { ...update, update_id: update.update_id ?? updateIds++ } as Update);
+      const thrown = errors[before];
+      if (thrown && !options.expectErrors) {
+        throw new Error(`a handler threw (bot.catch got it): ${String(thrown.error)}`, {
+          cause: thrown.error,
+        });
+      }
     },
     sent: (method = "sendMessage") => calls.filter((c) => c.method === method),
     texts: () =>

@@ -246,6 +246,7 @@ describe("private chat", () => {
 
   it("logs a failed update with its id and keeps going, never logging the token", async () => {
     const t = createTestBot({
+      expectErrors: true,
       failWith: (call) =>
         call.method === "sendMessage" && call.payload.chat_id === 666
           ? { error_code: 403, description: "Forbidden: bot was blocked by the user" }
@@ -255,6 +256,7 @@ describe("private chat", () => {
     await t.send(privateText(alice, "calls?"));
     const line = t.logs.find((l) => l.includes("424242") && l.includes("Telegram refused"));
     expect(line).toBeDefined();
+    expect(t.errors.map((e) => e.ctx.update.update_id)).toEqual([424242]);
     expect(t.sent().filter((c) => c.payload.chat_id === alice.id)).toHaveLength(1);
     expect(t.logs.join("")).not.toContain("UnitTestTokenThatMustNeverBeLogged");
   });

@@ -40,19 +40,31 @@ describe("update queue", () => {
   });
 
   it("applies back-pressure at its concurrency", async () => {
-    const gate = deferred();
-    const queue = createUpdateQueue(() => gate.promise, { concurrency: 2 });
+    const gates = new Map<number, ReturnType<typeof deferred>>();
+    const queue = createUpdateQueue(
+      (u) => {
+        const gate = deferred();
+        gates.set(u.update_id, gate);
+        return gate.promise;
+      },
+      { concurrency: 2 },
+    );
     queue.add({ update_id: 1 });
+    await queue.capacity(); // one in flight of two: room at once
     queue.add({ update_id: 2 });
     let roomy = false;
     const room = queue.capacity().then(() => {
       roomy = true;
     });
-    await Promise.resolve();
+    // Several turns of the event loop, not one microtask: a capacity() that merely defers (a tick, a timer)
+    // would have resolved by now. A correct one never resolves here, so a slow machine cannot flake this.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(roomy).toBe(false);
-    gate.resolve();
+    gates.get(1)?.resolve();
     await room;
     expect(roomy).toBe(true);
+    expect(queue.pending()).toEqual([2]);
+    gates.get(2)?.resolve();
   });
 });
 

@@ -18,11 +18,14 @@ it("answers typed questions with a citation and leaves on /quit", async () => {
     "\n",
     "what time is it\n",
     "/quit\n",
-    "never read\n",
+    "Which agency launched the I Want to Live hotline?\n", // after /quit: never read
   ]);
   await runConsoleChat(createEngine(knowledge), { input, output });
-  expect(text).toContain("factline console chat: 80 sourced facts from 5 reports");
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  expect(text).toMatch(/factline console chat: \d+ sourced facts from \d+ reports/);
   expect(text).toMatch(/Source: .+\nhttps:\/\//);
-  expect(text).toContain("I have no sourced answer to that");
-  expect(text).not.toContain("500,000"); // asked after /quit: never answered
+  expect(count(/^Source: /gm)).toBe(1);
+  expect(count(/I have no sourced answer to that/g)).toBe(1);
+  // one prompt at the start and one after each of the three lines before /quit
+  expect(count(/> /g)).toBe(4);
 });

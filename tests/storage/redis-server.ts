@@ -20,9 +20,18 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts a throw-away redis-server on a free loopback port, without persistence.
- * Returns undefined (with the reason) when redis-server is not installed, so the suite can skip visibly.
+ * Returns the reason when redis-server cannot run, so a developer's suite can skip visibly; under CI=true it
+ * throws instead, so CI can never be green with the Redis backend untested.
  */
 export async function startRedisServer(): Promise<RedisServer | { unavailable: string }> {
+  const started = await spawnRedisServer();
+  if ("unavailable" in started && process.env.CI) {
+    throw new Error(`CI=true needs redis-server for the Redis tests: ${started.unavailable}`);
+  }
+  return started;
+}
+
+async function spawnRedisServer(): Promise<RedisServer | { unavailable: string }> {
   const port = await freePort();
   let child: ChildProcess;
   try {
