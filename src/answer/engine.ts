@@ -1,6 +1,10 @@
-import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
+import { type Fact, type Knowledge, LANGUAGES, type Lang, type Source } from "../knowledge/types.js";
+import { splitQuestions } from "./compound.js";
+import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
+import { CONFIDENCE_MODEL } from "./confidence-model.js";
 import { buildIndex, questionText, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
+import { predict } from "./logistic.js";
 import {
   DEFAULT_MATCH_TUNING,
   type FactMatch,
@@ -8,39 +12,59 @@ import {
   matchFacts,
   type QueryWord,
   queryWords,
+  wordCoverage,
 } from "./match.js";
 import { QUANTITY } from "./normalize.js";
+import { askedTypes, type Carried, carriedBy, focusText, namedYears } from "./question-type.js";
 import { isReverseDirection } from "./scope.js";
-import type { AnswerResult, AskOptions, Citation, Engine, Suggestion } from "./types.js";
+import { smallTalk } from "./small-talk.js";
+import { sourceFacts } from "./source-facts.js";
+import { latinToCyrillic } from "./translit.js";
+import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion } from "./types.js";
 
-/**
- * When to answer. A wrong confident answer is worse than none, so every gate must pass:
- * - COVERAGE: most of what the question says (idf-weighted) is in the fact; "World War II" or
- *   "generals" left unexplained means the fact is about something else.
- * - SCORE: the question also resembles one of the fact's own questions.
- * - MARGIN: no unrelated fact is about as good; a tie means we cannot tell what was asked.
- */
-export interface Tuning extends MatchTuning {
-  minCoverage: number;
-  minScore: number;
-  margin: number;
-  /** Least score and coverage for a "did you mean" suggestion. */
-  suggest: number;
-}
-export const DEFAULT_TUNING: Tuning = {
-  ...DEFAULT_MATCH_TUNING,
-  minCoverage: 0.58,
-  minScore: 0.5,
-  margin: 0.04,
-  suggest: 0.3,
-};
 const MAX_SUGGESTIONS = 3;
+/** A compound question gets at most this many facts in one reply. */
+const MAX_FACTS = 3;
+/** How many of the best-scoring facts the confidence model judges for each question. */
+const JUDGED = 3;
+
+/** One fact judged for one question: what the confidence model saw and what it said. */
+export interface Candidate {
+  match: FactMatch;
+  fact: Fact;
+  features: Features;
+  /** Probability that this fact answers the question, from the fitted model. */
+  confidence: number;
+}
+
+/** How the engine read one question: for `npm run calibrate`, the JSON CLI and debugging. */
+export interface Reading {
+  language: Lang;
+  /** Best candidate first. */
+  candidates: Candidate[];
+  matches: FactMatch[];
+  inScope: boolean;
+}
+
+export interface InspectableEngine extends Engine {
+  /** The candidates for one question (or one part of a compound question), best first. */
+  inspect(question: string, options?: AskOptions): Reading;
+}
 
 /** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
-export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNING): Engine {
-  const index = buildIndex(knowledge);
-  const facts = knowledge.facts;
+export function createEngine(
+  knowledge: Knowledge,
+  tuning: MatchTuning = DEFAULT_MATCH_TUNING,
+  model = CONFIDENCE_MODEL,
+): InspectableEngine {
+  if (model.features.join() !== FEATURE_NAMES.join()) {
+    throw new Error("the confidence model was fitted on other features: run npm run calibrate");
+  }
+  const facts = [...knowledge.facts, ...sourceFacts(knowledge)];
+  const index = buildIndex({ ...knowledge, facts });
   const byId = new Map(facts.map((f, i) => [f.id, i]));
+  const carried: Carried[] = facts.map(carriedBy);
+  const unanswerable = unanswerableIndex(knowledge);
 
   function citation(fact: Fact): Citation {
     const source = knowledge.sources.get(fact.source) as Source;
@@ -68,19 +92,23 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
     return new Set([...fact.related, ...(measures.get(fact.id) ?? [fact.id])]);
   }
 
+  function factAnswer(fact: Fact, language: Lang): FactAnswer {
+    const differing = [...(conflicts.get(fact.id) ?? [])].flatMap((id) => {
+      const other = facts[byId.get(id) ?? -1];
+      return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
+    });
+    return { factId: fact.id, answer: fact.answer[language], citation: citation(fact), conflicts: differing };
+  }
+
   function answerFact(
     factId: string,
     language: Lang,
     score = 1,
     nearest: AnswerResult["nearest"] = [],
+    more: FactAnswer[] = [],
   ): AnswerResult | undefined {
-    const i = byId.get(factId);
-    const fact = i === undefined ? undefined : facts[i];
+    const fact = facts[byId.get(factId) ?? -1];
     if (!fact) return undefined;
-    const differing = [...(conflicts.get(fact.id) ?? [])].flatMap((id) => {
-      const other = facts[byId.get(id) ?? -1];
-      return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
-    });
     const alternatives = fact.related
       .map((id) => facts[byId.get(id) ?? -1])
       .filter((f): f is Fact => f !== undefined)
@@ -93,59 +121,192 @@ export function createEngine(knowledge: Knowledge, tuning: Tuning = DEFAULT_TUNI
     return {
       answered: true,
       language,
-      factId: fact.id,
       score,
-      answer: fact.answer[language],
-      citation: citation(fact),
-      conflicts: differing,
+      ...factAnswer(fact, language),
+      more,
       alternatives,
       nearest: nearest.length ? nearest : [{ factId: fact.id, score }],
     };
   }
 
+  /** Russian or Ukrainian typed in Latin letters, when the Cyrillic reading knows more of its words. */
+  function reading(question: string, fallback?: string): { text: string; lang: Lang; translit: boolean } {
+    const lang = detectLanguage(question, fallback);
+    if (lang !== "en" || /\p{Script=Cyrillic}/u.test(question))
+      return { text: question, lang, translit: false };
+    const known = (words: QueryWord[]) =>
+      words.filter((w) => w.terms.length > 0 && w.token !== QUANTITY).length;
+    const asTyped = queryWords(index, question, "en");
+    if (asTyped.every((w) => w.terms.length > 0)) return { text: question, lang, translit: false };
+    const readings = (["ru", "uk"] as const).map((to) => {
+      const text = latinToCyrillic(question, to);
+      return { text, lang: to as Lang, known: known(queryWords(index, text, to)) };
+    });
+    const best = readings.reduce((a, b) => (b.known > a.known ? b : a));
+    return best.known > known(asTyped) && best.known >= 2
+      ? { text: best.text, lang: best.lang, translit: true }
+      : { text: question, lang, translit: false };
+  }
+
+  function inspect(question: string, options: AskOptions = {}): Reading {
+    const { text, lang, translit } = reading(question, options.fallbackLanguage);
+    const words = queryWords(index, text, lang);
+    const matches = matchFacts(index, words, lang, tuning);
+    const inScope = hasSubject(words) && !isReverseDirection(text);
+    const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
+    const share = (pick: (w: QueryWord, i: number) => number) =>
+      words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
+    const asked = askedTypes(text);
+    const focusAfter = focusText(text);
+    const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
+    const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
+    const years = namedYears(text);
+    const topScore = matches[0]?.score ?? 0;
+    const known = unanswerable
+      ? Math.max(
+          0,
+          ...matchFacts(unanswerable, queryWords(unanswerable, text, lang), lang).map((m) => m.question),
+        )
+      : 0;
+    const candidates = matches.slice(0, JUDGED).map((match): Candidate => {
+      const fact = facts[match.fact] as Fact;
+      const kin = kinOf(fact);
+      const rival = matches.find((m) => m !== match && !kin.has(facts[m.fact]?.id ?? ""));
+      const sure = wordCoverage(index, words, match.fact, tuning.answerOnly);
+      const matched = sure.filter((s) => s > 0).length;
+      const has = carried[match.fact] as Carried;
+      const features: Features = {
+        coverage: match.coverage,
+        similarity: match.question,
+        "coverage×similarity": match.coverage * match.question,
+        lead: match.score - (rival?.score ?? 0),
+        behind: topScore - match.score,
+        "largest-gap": Math.max(0, ...words.map((w, i) => (w.idf * (1 - (sure[i] ?? 0))) / total)),
+        "focus-gap": focusIdf
+          ? wordCoverage(index, focus, match.fact, tuning.answerOnly).reduce(
+              (gap, s, i) => gap + ((focus[i]?.idf ?? 0) * (1 - s)) / focusIdf,
+              0,
+            )
+          : 0,
+        "no-focus": focusAfter === undefined ? 1 : 0,
+        "focus-unknown": focus.some((w) => w.terms.length === 0) ? 1 : 0,
+        "missing-words": Math.min(sure.filter((s) => s === 0).length, 4) / 4,
+        "unknown-words": Math.min(words.filter((w) => w.terms.length === 0).length, 3) / 3,
+        unanswerable: known,
+        "unanswerable-lead": known - match.question,
+        unknown: share((w) => (w.terms.length === 0 ? 1 : 0)),
+        typo: share((w, i) => ((sure[i] ?? 0) > 0 && !w.terms.some((t) => t.sure === 1) ? 1 : 0)),
+        "one-word": matched <= 1 ? 1 : 0,
+        "two-words": matched === 2 ? 1 : 0,
+        "type-mismatch": asked.some((t) => !has.types.has(t)) ? 1 : 0,
+        "year-mismatch": years.some((y) => !has.years.has(y)) ? 1 : 0,
+        length: Math.min(words.length, 12) / 12,
+        ru: lang === "ru" ? 1 : 0,
+        uk: lang === "uk" ? 1 : 0,
+        transliterated: translit ? 1 : 0,
+      };
+      return { match, fact, features, confidence: predict(model, featureVector(features)) };
+    });
+    candidates.sort((a, b) => b.confidence - a.confidence);
+    return { language: lang, candidates, matches, inScope };
+  }
+
+  /** The confident candidate of one reading, if any. */
+  const confident = (r: Reading) =>
+    r.inScope && (r.candidates[0]?.confidence ?? 0) >= model.answerAt ? r.candidates[0] : undefined;
+
   function ask(question: string, options: AskOptions = {}): AnswerResult {
-    const detected = detectLanguage(question, options.fallbackLanguage);
-    const language = options.language ?? detected;
-    const words = queryWords(index, question, detected);
-    const matches = matchFacts(index, words, detected, tuning);
-    const nearest = matches
+    const talk = smallTalk(question);
+    if (talk) {
+      const language = options.language ?? detectLanguage(question, options.fallbackLanguage);
+      const examples = talk === "ok" || talk === "bye" ? [] : sampleQuestions(language, MAX_SUGGESTIONS);
+      return {
+        answered: false,
+        language,
+        score: 0,
+        conflicts: [],
+        more: [],
+        alternatives: examples,
+        nearest: [],
+        smallTalk: talk,
+      };
+    }
+    const whole = inspect(question, options);
+    const language = options.language ?? whole.language;
+    const nearest = whole.matches
       .slice(0, 5)
       .map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
-    const top = matches[0];
-    const topFact = top ? facts[top.fact] : undefined;
-    const inScope = hasSubject(words) && !isReverseDirection(question);
-    if (top && topFact && inScope && confident(top, topFact, matches)) {
-      return answerFact(topFact.id, language, round(top.score), nearest) as AnswerResult;
+
+    // The whole message first, then each question in it: "when did it start and who runs it" is two.
+    const chosen: Candidate[] = [];
+    const take = (c: Candidate | undefined) => {
+      if (!c || chosen.length >= MAX_FACTS) return;
+      if (chosen.some((o) => o.fact.id === c.fact.id || kinOf(o.fact).has(c.fact.id))) return;
+      chosen.push(c);
+    };
+    take(confident(whole));
+    const parts = splitQuestions(question, whole.language);
+    if (parts.length > 1) for (const part of parts) take(confident(inspect(part, options)));
+
+    const [first, ...others] = chosen;
+    if (first) {
+      return answerFact(
+        first.fact.id,
+        language,
+        round(first.confidence),
+        nearest,
+        others.map((c) => factAnswer(c.fact, language)),
+      ) as AnswerResult;
     }
     return {
       answered: false,
       language,
-      score: round(top?.score ?? 0),
+      score: round(whole.candidates[0]?.confidence ?? 0),
       conflicts: [],
-      alternatives: suggestions(index, matches, language, tuning.suggest),
+      more: [],
+      alternatives: whole.inScope ? suggestions(index, whole.candidates, language, model.suggestAt) : [],
       nearest,
     };
   }
 
-  function confident(top: FactMatch, fact: Fact, matches: FactMatch[]): boolean {
-    if (top.coverage < tuning.minCoverage || top.score < tuning.minScore) return false;
-    const kin = kinOf(fact);
-    const rival = matches.find((m) => m !== top && !kin.has(facts[m.fact]?.id ?? ""));
-    return !rival || top.score - rival.score >= tuning.margin;
-  }
-
   function sampleQuestions(language: Lang, count: number): Suggestion[] {
-    const step = Math.max(1, Math.floor(facts.length / Math.max(count, 1)));
+    const own = knowledge.facts;
+    const step = Math.max(1, Math.floor(own.length / Math.max(count, 1)));
     const picked: Suggestion[] = [];
-    for (let i = 0; i < facts.length && picked.length < count; i += step) {
-      const fact = facts[i] as Fact;
+    for (let i = 0; i < own.length && picked.length < count; i += step) {
+      const fact = own[i] as Fact;
       const question = fact.questions[language][0];
       if (question) picked.push({ factId: fact.id, question, score: 0 });
     }
     return picked;
   }
 
-  return { ask, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
+  return { ask, inspect, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
+}
+
+/** The known unanswerable questions as an index of their own, one pseudo-fact per question. */
+function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
+  const lists = knowledge.unanswerable;
+  if (!lists) return undefined;
+  const facts = LANGUAGES.flatMap((lang) =>
+    lists[lang].map(
+      (q, i): Fact => ({
+        id: `unanswerable:${lang}:${i}`,
+        source: "",
+        quote: "",
+        asOf: "",
+        attributedTo: "",
+        tags: [],
+        related: [],
+        conflictsWith: [],
+        questions: { en: [], ru: [], uk: [], [lang]: [q] },
+        answer: { en: "", ru: "", uk: "" },
+        file: "",
+        line: 0,
+      }),
+    ),
+  );
+  return facts.length ? buildIndex({ sources: new Map(), facts }) : undefined;
 }
 
 /** Groups of facts linked by conflicts_with, directly or through others: each group reports one measure. */
@@ -165,16 +326,20 @@ function sameMeasure(facts: readonly Fact[], conflicts: Map<string, Set<string>>
   return group;
 }
 
-/** "Did you mean": the nearest facts that are at least roughly on topic, one question each. */
-function suggestions(index: SearchIndex, matches: FactMatch[], language: Lang, least: number): Suggestion[] {
-  return matches
-    .filter((m) => m.score >= least && m.coverage >= least)
+/** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */
+function suggestions(
+  index: SearchIndex,
+  candidates: Candidate[],
+  language: Lang,
+  least: number,
+): Suggestion[] {
+  return candidates
+    .filter((c) => c.confidence >= least)
     .slice(0, MAX_SUGGESTIONS)
-    .map((m) => {
-      const fact = index.facts[m.fact] as Fact;
+    .map(({ match: m, fact, confidence }) => {
       const inLanguage = m.bestDoc >= 0 && index.docs.lang[m.bestDoc] === language;
       const question = inLanguage ? questionText(index, m.bestDoc) : (fact.questions[language][0] ?? fact.id);
-      return { factId: fact.id, question, score: round(m.score) };
+      return { factId: fact.id, question, score: round(confidence) };
     });
 }
 

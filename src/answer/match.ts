@@ -6,6 +6,8 @@ import { type Word, words } from "./normalize.js";
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
 export const MAX_QUESTION_CHARS = 300;
 const MAX_WORDS = 30;
+/** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
+const MIN_TYPO_SURE = 0.79;
 
 export interface MatchTuning {
   /** A word found only in a fact's answer counts for this much of one in its questions. */
@@ -62,13 +64,31 @@ function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
   const exact = index.termIds.get(word.term);
   if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
   const found = new Map<number, number>();
-  for (const hit of index.typos.search(word.surface)) {
-    // Fuse finds a word inside a longer one at no cost ("pilot" in "copilot"): charge for the length gap.
-    const sure = 1 - hit.score - 0.1 * Math.abs(hit.word.length - word.surface.length);
-    const term = index.surfaceTerms.get(hit.word);
-    if (sure >= 0.7 && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
+  for (const { word: known, sure } of index.typos.search(word.surface)) {
+    const term = index.surfaceTerms.get(known);
+    if (sure >= MIN_TYPO_SURE && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
   }
   return [...found].map(([term, sure]) => ({ term, sure, idf: index.idf[term] ?? 0 }));
+}
+
+/**
+ * How surely each query word is found in a fact (its questions, or at `answerOnly` weight its answer):
+ * 1 for an exact term, less for a typo match, 0 when the fact lacks it.
+ */
+export function wordCoverage(
+  index: SearchIndex,
+  query: QueryWord[],
+  fact: number,
+  answerOnly = DEFAULT_MATCH_TUNING.answerOnly,
+): number[] {
+  return query.map((q) => {
+    let sure = 0;
+    for (const t of q.terms) {
+      if (contains(index.factTerms, fact, t.term)) sure = Math.max(sure, t.sure);
+      else if (contains(index.answerTerms, fact, t.term)) sure = Math.max(sure, answerOnly * t.sure);
+    }
+    return sure;
+  });
 }
 
 /** Scores the facts that share a word with the query, best first. */
@@ -116,16 +136,8 @@ export function matchFacts(
 
   const matches: FactMatch[] = [];
   for (const fact of candidateFacts) {
-    let covered = 0;
-    for (const q of query) {
-      let sure = 0;
-      for (const t of q.terms) {
-        if (contains(index.factTerms, fact, t.term)) sure = Math.max(sure, t.sure);
-        else if (contains(index.answerTerms, fact, t.term)) sure = Math.max(sure, answerOnly * t.sure);
-      }
-      covered += q.idf * sure;
-    }
-    const coverage = covered / total;
+    const sure = wordCoverage(index, query, fact, answerOnly);
+    const coverage = query.reduce((sum, q, i) => sum + q.idf * (sure[i] ?? 0), 0) / total;
     const b = best.get(fact);
     const question = b?.question ?? 0;
     matches.push({

@@ -6,6 +6,7 @@ export const MESSAGES: Record<
   {
     noAnswer: string;
     didYouMean: string;
+    smallTalk: string;
     source: string;
     differs: string;
     dateUnverified: string;
@@ -15,6 +16,7 @@ export const MESSAGES: Record<
   en: {
     noAnswer: "I have no sourced answer to that: the reports I know do not cover it.",
     didYouMean: "Did you mean:",
+    smallTalk: "I answer questions from published reports, with the source of each answer. For example:",
     source: "Source",
     differs: "Another report differs",
     dateUnverified: "date unverified",
@@ -23,6 +25,8 @@ export const MESSAGES: Record<
   ru: {
     noAnswer: "У меня нет ответа на это из источников: известные мне материалы этого не освещают.",
     didYouMean: "Возможно, вы имели в виду:",
+    smallTalk:
+      "Я отвечаю на вопросы по опубликованным материалам и указываю источник каждого ответа. Например:",
     source: "Источник",
     differs: "Другой источник расходится",
     dateUnverified: "дата не подтверждена",
@@ -31,6 +35,8 @@ export const MESSAGES: Record<
   uk: {
     noAnswer: "У мене немає відповіді на це з джерел: відомі мені матеріали цього не висвітлюють.",
     didYouMean: "Можливо, ви мали на увазі:",
+    smallTalk:
+      "Я відповідаю на запитання за опублікованими матеріалами і вказую джерело кожної відповіді. Наприклад:",
     source: "Джерело",
     differs: "Інше джерело розходиться",
     dateUnverified: "дату не підтверджено",

@@ -2,19 +2,28 @@ import { stemmer as stemEn } from "@orama/stemmers/english";
 import { stemmer as stemRu } from "@orama/stemmers/russian";
 import { stemmer as stemUk } from "@orama/stemmers/ukrainian";
 import type { Lang } from "../knowledge/types.js";
+import { formalize } from "./informal.js";
 import { STOP_WORDS } from "./stop-words.js";
 import { SYNONYM_GROUPS } from "./synonyms.js";
 
 const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemRu, uk: stemUk };
 
+/**
+ * A number written in groups of three with one separator throughout ("26,000", "26 000", "1.000.000"),
+ * starting with one to three digits that are not glued to a letter, a digit or a dash: "in 2022 500
+ * soldiers" and "Mi-8 400" are two numbers each.
+ */
+const GROUPED_NUMBER =
+  /(?<![\p{L}\p{N}\-.,])\d{1,3}([ ,.'\u00A0\u202F])\d{3}(?:\1\d{3})*(?![\p{N}]|[,.]\d)/gu;
+
 /** Case, Unicode forms, ё, apostrophes, dashes and digit grouping made uniform before splitting into words. */
 export function normalizeText(text: string): string {
-  let t = text.normalize("NFKC").toLowerCase().replace(/ё/g, "е");
+  let t = formalize(text.normalize("NFKC").toLowerCase()).replace(/ё/g, "е");
   t = t.replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
   t = t.replace(/(\p{L})'s\b/gu, "$1"); // English possessive: Kuzminov's → kuzminov
   t = t.replace(/(\p{L})'(\p{L})/gu, "$1$2"); // Ukrainian apostrophe inside a word: п'ять → пять
-  // "26,000", "26 000", "1.000.000" are one number; "Mi-8", "МиГ-29" are one name.
-  for (let i = 0; i < 3; i++) t = t.replace(/(\d)[\s,.'\u00A0\u202F](?=\d{3}(?!\d))/g, "$1");
+  t = t.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
+  // "Mi-8", "МиГ-29" are one name.
   t = t.replace(/(\p{L})[-\u2010-\u2015](\d)/gu, "$1$2");
   t = t.replace(/%/g, " percent ");
   return t;
@@ -60,7 +69,7 @@ const QUANTITY_WORDS =
 // and compounds whose words mean something else apart ("phone number" is not "phone" and "number").
 const PHRASES: [RegExp, string][] = [
   // The project's name is one name, not the verb "live" people also use ("do they live in Ukraine?").
-  [/\bi\s+want\s+to\s+live\b|(?<!\p{L})хочу\s+жит[ьи](?!\p{L})/gu, " iwanttolive "],
+  [/\bi\s+want\s+to\s+live\b|(?<!\p{L})хочу\s+жит[ьи]?(?!\p{L})/gu, " iwanttolive "],
   [/\bphone\s+numbers?\b|(?<!\p{L})номер\p{L}*\s+телефон\p{L}*/gu, " phonenumber "],
   [/\bg(?:ive|ave|iving|ives|iven)\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?up\b/g, " surrender "],
   [/\bhand(?:s|ed|ing)?\s+(?:(?:them|him|your|my|our|one)sel(?:f|ves)\s+)?over\b/g, " surrender "],

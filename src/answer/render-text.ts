@@ -1,6 +1,6 @@
 import type { Lang } from "../knowledge/types.js";
 import { formatDate, MESSAGES } from "./messages.js";
-import type { AnswerResult, Citation } from "./types.js";
+import type { AnswerResult, Citation, ConflictNote } from "./types.js";
 
 export function citationLine(c: Citation, lang: Lang): string {
   const date =
@@ -9,24 +9,35 @@ export function citationLine(c: Citation, lang: Lang): string {
   return `${open}${c.title}${close}, ${c.publisher}, ${date}`;
 }
 
-/** The answer body without the citation: the answer, then one line per conflicting report. */
+function withConflicts(answer: string, conflicts: ConflictNote[], lang: Lang): string {
+  const m = MESSAGES[lang];
+  const lines = conflicts.map(
+    (c) => `${m.differs} (${c.citation.publisher}, ${formatDate(c.citation.published, lang)}): ${c.answer}`,
+  );
+  return [answer, ...lines].join("\n");
+}
+
+/** The answer body without citations: each fact's answer, then one line per conflicting report. */
 export function answerBody(result: AnswerResult): string {
   const m = MESSAGES[result.language];
   if (!result.answered) {
     const options = result.alternatives.map((s) => `• ${s.question}`);
+    if (result.smallTalk) return options.length ? [m.smallTalk, ...options].join("\n") : "👍";
     return [m.noAnswer, ...(options.length ? [m.didYouMean, ...options] : [])].join("\n");
   }
-  const conflicts = result.conflicts.map(
-    (c) =>
-      `${m.differs} (${c.citation.publisher}, ${formatDate(c.citation.published, result.language)}): ${c.answer}`,
-  );
-  return [result.answer ?? "", ...conflicts].join("\n");
+  return [
+    withConflicts(result.answer ?? "", result.conflicts, result.language),
+    ...result.more.map((f) => withConflicts(f.answer, f.conflicts, result.language)),
+  ].join("\n\n");
 }
 
-/** Plain text for the CLI and the console chat. */
+/** Plain text for the CLI and the console chat: each fact's answer followed by its citation. */
 export function renderText(result: AnswerResult): string {
-  const body = answerBody(result);
-  if (!result.citation) return body;
-  const m = MESSAGES[result.language];
-  return `${body}\n${m.source}: ${citationLine(result.citation, result.language)}\n${result.citation.url}`;
+  if (!result.citation) return answerBody(result);
+  const lang = result.language;
+  const cite = (c: Citation) => `${MESSAGES[lang].source}: ${citationLine(c, lang)}\n${c.url}`;
+  return [
+    `${withConflicts(result.answer ?? "", result.conflicts, lang)}\n${cite(result.citation)}`,
+    ...result.more.map((f) => `${withConflicts(f.answer, f.conflicts, lang)}\n${cite(f.citation)}`),
+  ].join("\n\n");
 }

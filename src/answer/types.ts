@@ -1,4 +1,5 @@
 import type { Lang } from "../knowledge/types.js";
+import type { SmallTalk } from "./small-talk.js";
 
 export interface Citation {
   sourceId: string;
@@ -25,19 +26,32 @@ export interface Suggestion {
   score: number;
 }
 
+/** One fact's part of a reply: its answer, its citation and the reports that differ from it. */
+export interface FactAnswer {
+  factId: string;
+  /** Plain text, attributed and dated. */
+  answer: string;
+  citation: Citation;
+  conflicts: ConflictNote[];
+}
+
 /** What every surface (bot, CLI, inline mode) renders. */
 export interface AnswerResult {
   answered: boolean;
   language: Lang;
   /** The matched fact when answered. */
   factId?: string;
-  /** Match quality in [0, 1], higher is better; 0 when nothing matched. */
+  /** Confidence in [0, 1] that the answer is right (the calibrated model); 0 when nothing matched. */
   score: number;
   /** Plain text, attributed and dated; absent when not answered. */
   answer?: string;
   citation?: Citation;
   conflicts: ConflictNote[];
-  /** When answered: related questions; when not: "did you mean" questions (at most 3). */
+  /** Further facts for the other questions of a compound question ("when did it start and who runs it?"). */
+  more: FactAnswer[];
+  /** The message was small talk ("thanks!", "привет"), not a question: not answered, and not a gap. */
+  smallTalk?: SmallTalk;
+  /** When answered: related questions; when not: "did you mean" questions (at most 3); for small talk, examples. */
   alternatives: Suggestion[];
   /** The nearest facts with their scores, best first (for logs, gaps and the JSON CLI). */
   nearest: { factId: string; score: number }[];

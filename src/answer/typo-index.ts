@@ -29,14 +29,48 @@ export class TypoIndex {
     }
   }
 
-  /** Known words close to `word`, with Fuse's score (0 is a perfect match), best first. */
-  search(word: string): { word: string; score: number }[] {
+  /**
+   * Known words close to `word`, best first, each with how sure the match is: 1 − edits / length, by the
+   * optimal-string-alignment distance (a swap of two neighbours is one edit, as people mistype).
+   */
+  search(word: string): { word: string; sure: number }[] {
     if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return [];
     const candidates = new Set<string>();
     for (const v of variants(word)) for (const w of this.byVariant.get(v) ?? []) candidates.add(w);
     if (candidates.size === 0) return [];
-    // Tight threshold: the 0.6 default would take "world" for "would". ignoreLocation: a typo may be anywhere.
-    const fuse = new Fuse([...candidates], { includeScore: true, threshold: 0.4, ignoreLocation: true });
-    return fuse.search(word, { limit: 5 }).map((hit) => ({ word: hit.item, score: hit.score ?? 1 }));
+    // Fuse ranks the candidates (ignoreLocation: a typo may be anywhere); its substring score finds "pilot"
+    // in "copilot" at no cost, so the edit distance, not Fuse's score, says how sure the match is.
+    const fuse = new Fuse([...candidates], { includeScore: true, threshold: 0.5, ignoreLocation: true });
+    return fuse
+      .search(word, { limit: 5 })
+      .map((hit) => ({
+        word: hit.item,
+        sure: 1 - editDistance(word, hit.item) / Math.max(word.length, hit.item.length),
+      }))
+      .sort((a, b) => b.sure - a.sure);
   }
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Uint16Array(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (d[(i - 1) * cols + j] ?? 0) + 1,
+        (d[i * cols + j - 1] ?? 0) + 1,
+        (d[(i - 1) * cols + j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (d[(i - 2) * cols + j - 2] ?? 0) + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1] ?? 0;
 }

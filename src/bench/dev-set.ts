@@ -1,16 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { answersRow, type QuestionRow, readQuestionSet } from "../calibrate/question-sets.js";
 
 /** The shared development set beside the project (../shared/eval/dev.jsonl), as the grader reads it. */
 export const DEV_SET_PATH = join(import.meta.dirname, "../../../shared/eval/dev.jsonl");
 
-export interface DevRow {
-  kind: "in" | "out" | "near";
-  lang: string;
-  q: string;
-  expect?: string[];
-  sources?: string[];
-}
+export type DevRow = QuestionRow;
 
 /** What a matcher said, in the terms the grader checks. */
 export interface Said {
@@ -22,29 +17,12 @@ export interface Said {
 }
 
 export function loadDevSet(path = DEV_SET_PATH): DevRow[] | undefined {
-  if (!existsSync(path)) return undefined;
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as DevRow);
+  return existsSync(path) ? readQuestionSet(path) : undefined;
 }
-
-// The grader's normalisation: case, odd spaces and digit grouping ("26,000" = "26000").
-const norm = (s: string) => {
-  let t = s.toLowerCase().replace(/[\u00a0\u202f\u2009]/g, " ");
-  for (let i = 0; i < 3; i++) t = t.replace(/(\d)[ ,.'’](?=\d{3}(?!\d))/g, "$1");
-  return t.replace(/\s+/g, " ");
-};
 
 export function isCorrect(row: DevRow, said: Said): boolean {
   if (row.kind !== "in") return !said.answered;
-  const text = norm(said.text);
-  const cited = said.cited.map(norm);
-  const keyOk = (row.expect ?? []).some((k) => text.includes(norm(k)));
-  const sourceOk =
-    cited.length > 0 &&
-    (!row.sources?.length || row.sources.some((s) => cited.some((c) => c.includes(norm(s)))));
-  return said.answered && keyOk && sourceOk;
+  return said.answered && answersRow(row, said.text, [], said.cited);
 }
 
 export interface Score {

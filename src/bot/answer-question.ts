@@ -4,7 +4,7 @@ import type { BotContext } from "./context.js";
 import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
 import { texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboards.js";
-import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml } from "./render-html.js";
+import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml, renderSmallTalkHtml } from "./render-html.js";
 import { sendHtml } from "./reply.js";
 
 /**
@@ -59,9 +59,11 @@ export async function sendResult(
 ): Promise<void> {
   const html = result.answered
     ? renderAnswerHtml(result)
-    : renderNotAnsweredHtml(result, options.showSuggestions);
+    : result.smallTalk
+      ? renderSmallTalkHtml(result, ctx.engine.knowledge)
+      : renderNotAnsweredHtml(result, options.showSuggestions);
   const markup = answerKeyboard(result, {
-    suggestions: result.answered || options.showSuggestions,
+    suggestions: result.answered || options.showSuggestions || result.smallTalk !== undefined,
     feedback: result.answered,
   });
   await sendHtml(ctx, html, { replyTo: options.replyTo, markup });
@@ -91,9 +93,9 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
       score: round(result.score),
       chatType: chatTypeOf(ctx),
     },
-    result.answered ? "answered" : "not answered",
+    result.answered ? "answered" : result.smallTalk ? "small talk" : "not answered",
   );
-  if (!result.answered) await logUnanswered(ctx, question, result);
+  if (!result.answered && !result.smallTalk) await logUnanswered(ctx, question, result);
   await sendResult(ctx, result, { showSuggestions: !isGroupChat(ctx) || settings.didYouMean, replyTo });
 }
 

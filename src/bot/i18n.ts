@@ -1,3 +1,4 @@
+import type { SmallTalk } from "../answer/small-talk.js";
 import type { Lang } from "../knowledge/types.js";
 
 /** Telegram's interface language to one of ours; Belarusian readers get Russian, everything else English. */
@@ -22,6 +23,8 @@ export interface Texts {
   helpGroups: string;
   helpInline: (username: string) => string;
   helpExamples: string;
+  /** A short, kind reply to small talk; the bot adds what it knows and example questions. */
+  smallTalk: Record<SmallTalk, string>;
   aboutTitle: string;
   about: string;
   sourcesTitle: (count: number) => string;
@@ -75,6 +78,16 @@ const en: Texts = {
     "In a group, ask with /ask your question, mention me, or reply to one of my messages. I stay silent otherwise.",
   helpInline: (username) => `In any chat, type @${username} and a question to share a cited answer.`,
   helpExamples: "For example:",
+  smallTalk: {
+    greeting: "Hello! I answer questions from published reports, each answer with its source.",
+    thanks: "You're welcome!",
+    bye: "Goodbye! Ask again any time.",
+    "how-are-you": "All well, thank you: ready for your questions.",
+    "who-are-you":
+      "I'm a bot that answers questions from published reports and cites the article for every answer.",
+    ok: "👍",
+    test: "I'm here and working.",
+  },
   aboutTitle: "About",
   about:
     "A bot that answers questions only from the reports listed in /sources. Every answer says who reported it, when, and links the article. If the reports do not cover a question, I say so instead of guessing.",
@@ -135,6 +148,17 @@ const ru: Texts = {
   helpInline: (username) =>
     `В любом чате наберите @${username} и вопрос, чтобы поделиться ответом с источником.`,
   helpExamples: "Например:",
+  smallTalk: {
+    greeting:
+      "Здравствуйте! Я отвечаю на вопросы по опубликованным материалам и к каждому ответу даю источник.",
+    thanks: "Пожалуйста!",
+    bye: "До свидания! Спрашивайте в любое время.",
+    "how-are-you": "Всё хорошо, спасибо: жду ваших вопросов.",
+    "who-are-you":
+      "Я бот, который отвечает на вопросы по опубликованным материалам и к каждому ответу даёт ссылку на статью.",
+    ok: "👍",
+    test: "Я на связи и работаю.",
+  },
   aboutTitle: "О боте",
   about:
     "Бот отвечает только по материалам из списка /sources. В каждом ответе сказано, кто и когда это сообщил, и есть ссылка на статью. Если материалы не отвечают на вопрос, я так и говорю, а не угадываю.",
@@ -195,6 +219,17 @@ const uk: Texts = {
   helpInline: (username) =>
     `У будь-якому чаті наберіть @${username} і запитання, щоб поділитися відповіддю з джерелом.`,
   helpExamples: "Наприклад:",
+  smallTalk: {
+    greeting:
+      "Вітаю! Я відповідаю на запитання за опублікованими матеріалами і до кожної відповіді даю джерело.",
+    thanks: "Будь ласка!",
+    bye: "До побачення! Питайте будь-коли.",
+    "how-are-you": "Усе добре, дякую: чекаю на ваші запитання.",
+    "who-are-you":
+      "Я бот, що відповідає на запитання за опублікованими матеріалами і до кожної відповіді дає посилання на статтю.",
+    ok: "👍",
+    test: "Я на зв'язку і працюю.",
+  },
   aboutTitle: "Про бота",
   about:
     "Бот відповідає лише за матеріалами з переліку /sources. У кожній відповіді сказано, хто й коли це повідомив, і є посилання на статтю. Якщо матеріали не відповідають на запитання, я так і кажу, а не вгадую.",

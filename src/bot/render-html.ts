@@ -1,5 +1,5 @@
-import type { AnswerResult, Citation } from "../answer/types.js";
-import type { Lang, Source } from "../knowledge/types.js";
+import type { AnswerResult, Citation, FactAnswer } from "../answer/types.js";
+import type { Knowledge, Lang, Source } from "../knowledge/types.js";
 import { texts } from "./i18n.js";
 
 /** Telegram's limit for a message's text; kept on the HTML source, which is never shorter than the parsed text. */
@@ -100,6 +100,18 @@ export function stripTags(html: string): string {
  */
 export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): string {
   const t = texts(result.language);
+  const facts: FactAnswer[] =
+    result.factId && result.citation
+      ? [
+          {
+            factId: result.factId,
+            answer: result.answer ?? "",
+            citation: result.citation,
+            conflicts: result.conflicts,
+          },
+          ...result.more,
+        ]
+      : [];
   const attempts: [answerBudget: number, conflicts: number][] = [
     [3000, 3],
     [3000, 1],
@@ -108,21 +120,39 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
   ];
   let html = "";
   for (const [answerBudget, conflictCount] of attempts) {
-    const parts = [escapeTrim(result.answer ?? "", answerBudget)];
-    if (result.citation)
-      parts.push(
-        `📄 <b>${escapeHtml(t.sourceLabel)}:</b> ${renderCitation(result.citation, result.language)}`,
-      );
-    for (const conflict of result.conflicts.slice(0, conflictCount)) {
-      parts.push(
-        `⚠️ <b>${escapeHtml(t.conflictLabel)}:</b> ${escapeTrim(conflict.answer, 600)}\n${renderCitation(conflict.citation, result.language)}`,
-      );
-    }
-    html = parts.join("\n\n");
+    // A compound question's facts share the budget; each keeps its own citation.
+    const budget = Math.floor(answerBudget / Math.max(facts.length, 1));
+    const blocks = facts.map((fact) => {
+      const parts = [
+        escapeTrim(fact.answer, budget),
+        `📄 <b>${escapeHtml(t.sourceLabel)}:</b> ${renderCitation(fact.citation, result.language)}`,
+      ];
+      for (const conflict of fact.conflicts.slice(0, conflictCount)) {
+        parts.push(
+          `⚠️ <b>${escapeHtml(t.conflictLabel)}:</b> ${escapeTrim(conflict.answer, 600)}\n${renderCitation(conflict.citation, result.language)}`,
+        );
+      }
+      return parts.join("\n\n");
+    });
+    html = blocks.join("\n\n———\n\n");
     if (html.length <= limit) return html;
   }
   // Unreachable with the budgets above (800 + a citation is far below 4096); kept so the limit is a guarantee.
   return escapeTrim(stripTags(html), limit);
+}
+
+/** A short reply to small talk: what the bot knows, then example questions (their buttons come along). */
+export function renderSmallTalkHtml(result: AnswerResult, knowledge: Knowledge): string {
+  const t = texts(result.language);
+  const parts = [escapeHtml(t.smallTalk[result.smallTalk ?? "greeting"])];
+  // Examples come with a greeting or "who are you", not with "ok" or "bye".
+  if (result.alternatives.length) {
+    parts.push(
+      escapeHtml(t.helpKnows(knowledge.facts.length, knowledge.sources.size)),
+      escapeHtml(t.helpExamples),
+    );
+  }
+  return parts.join("\n\n");
 }
 
 /** The honest "no answer" reply, with "did you mean" lines when offered (buttons carry them too). */

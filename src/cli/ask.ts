@@ -50,25 +50,26 @@ for (const question of questions) {
 }
 
 function toJson(question: string, r: AnswerResult) {
+  const used =
+    r.answered && r.factId && r.citation ? [{ factId: r.factId, citation: r.citation }, ...r.more] : [];
+  const sources = [...new Map(used.map((f) => [f.citation.sourceId, f.citation])).values()];
   return {
     question,
     answered: r.answered,
+    ...(r.smallTalk ? { small_talk: r.smallTalk } : {}),
     language: r.language,
+    confidence: r.score,
     answer: answerBody(r),
-    facts: r.answered
-      ? [{ id: r.factId, score: r.score }]
+    facts: used.length
+      ? used.map((f) => ({ id: f.factId }))
       : r.nearest.map((n) => ({ id: n.factId, score: n.score })),
-    sources: r.citation
-      ? [
-          {
-            id: r.citation.sourceId,
-            title: r.citation.title,
-            publisher: r.citation.publisher,
-            date: r.citation.published,
-            url: r.citation.url,
-          },
-        ]
-      : [],
+    sources: sources.map((c) => ({
+      id: c.sourceId,
+      title: c.title,
+      publisher: c.publisher,
+      date: c.published,
+      url: c.url,
+    })),
   };
 }
 

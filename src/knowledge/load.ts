@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { normalizeForQuote } from "./normalize-quote.js";
 import type { Problem } from "./problems.js";
 import { readText } from "./read-text.js";
-import { factSchema, sourceFrontMatterSchema } from "./schema.js";
+import { factSchema, sourceFrontMatterSchema, unanswerableSchema } from "./schema.js";
 import type { Fact, Knowledge, Source } from "./types.js";
 import { lineAt, lineOf } from "./yaml-lines.js";
 
@@ -55,8 +55,34 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       });
   }
 
+  const unanswerable = await readUnanswerable(join(dir, UNANSWERABLE_FILE), report);
+
   const hasErrors = problems.some((p) => p.severity === "error");
-  return hasErrors ? { problems } : { knowledge: { sources, facts }, problems };
+  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable }, problems };
+}
+
+/** Optional: questions the reports do not answer, which the engine keeps apart from the facts. */
+export const UNANSWERABLE_FILE = "unanswerable.yaml";
+
+async function readUnanswerable(file: string, report: Report): Promise<Knowledge["unanswerable"]> {
+  const read = await readText(file);
+  if (!read.ok) {
+    if (read.missing) return undefined;
+    return void report(file, read.line, "encoding", read.reason, "save the file as UTF-8");
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(read.text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors)
+      report(file, e.linePos?.[0].line ?? 1, "yaml-syntax", firstLine(e.message), "fix the YAML syntax");
+    return undefined;
+  }
+  const parsed = unanswerableSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    reportSchemaIssues(parsed.error.issues, file, (path) => lineAt(doc.contents, path, lines, 1), report);
+    return undefined;
+  }
+  return { en: parsed.data.en ?? [], ru: parsed.data.ru ?? [], uk: parsed.data.uk ?? [] };
 }
 
 type Report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) => void;
@@ -129,7 +155,7 @@ async function readSource(file: string, report: Report): Promise<Source | undefi
       );
     return;
   }
-  const parsed = sourceFrontMatterSchema.safeParse(doc.toJS());
+  const parsed = sourceFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
   if (!parsed.success) {
     reportSchemaIssues(
       parsed.error.issues,
@@ -169,6 +195,7 @@ async function readSource(file: string, report: Report): Promise<Source | undefi
     language: meta.language,
     retrieved: meta.retrieved,
     note: meta.note,
+    aliases: meta.aliases,
     text,
     file,
   };
@@ -212,7 +239,9 @@ async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
   const facts: ParsedFact[] = [];
   for (const item of doc.contents.items) {
     const itemLine = lineOf(item as never, lines) ?? 1;
-    const parsed = factSchema.safeParse((item as { toJSON?: () => unknown } | null)?.toJSON?.() ?? item);
+    const parsed = factSchema.safeParse((item as { toJSON?: () => unknown } | null)?.toJSON?.() ?? item, {
+      reportInput: true,
+    });
     if (!parsed.success) {
       reportSchemaIssues(parsed.error.issues, file, (path) => lineAt(item, path, lines, itemLine), report);
       continue;

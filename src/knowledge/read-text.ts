@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 
-export type ReadTextResult = { ok: true; text: string } | { ok: false; line?: number; reason: string };
+export type ReadTextResult =
+  | { ok: true; text: string }
+  | { ok: false; line?: number; reason: string; missing?: boolean };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -10,7 +12,8 @@ export async function readText(file: string): Promise<ReadTextResult> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    return { ok: false, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})` };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read the file (${code ?? error})`, missing: code === "ENOENT" };
   }
   try {
     return {

@@ -41,6 +41,7 @@ export const sourceFrontMatterSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2}$/, { message: "must be a two-letter language code such as en" }),
   retrieved: day,
   note: text.optional(),
+  aliases: z.array(text).optional(),
 });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatterSchema>;
 
@@ -66,3 +67,10 @@ export const factSchema = z.strictObject({
   answer: perLanguage(text),
 });
 export type FactEntry = z.infer<typeof factSchema>;
+
+/** knowledge/unanswerable.yaml: questions people ask that the reports do not answer, per language. */
+export const unanswerableSchema = z.strictObject({
+  en: z.array(text).optional(),
+  ru: z.array(text).optional(),
+  uk: z.array(text).optional(),
+});

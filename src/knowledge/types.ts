@@ -12,6 +12,8 @@ export interface Source {
   language: string;
   retrieved: string;
   note?: string;
+  /** Other names people use for the outlet, e.g. in Cyrillic ("Ньюсвик"): found by questions about the article. */
+  aliases?: string[];
   /** The archived article text (the file's body after the front matter). */
   text: string;
   file: string;
@@ -36,4 +38,9 @@ export interface Fact {
 export interface Knowledge {
   sources: ReadonlyMap<string, Source>;
   facts: readonly Fact[];
+  /**
+   * Questions the reports are known not to answer (knowledge/unanswerable.yaml): a question close to one of
+   * them is less likely to be answered by a fact that shares its words. Optional.
+   */
+  unanswerable?: Record<Lang, string[]>;
 }

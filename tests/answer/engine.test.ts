@@ -76,7 +76,6 @@ describe("abstains honestly", () => {
     ["people the reports do not name", "Сколько российских генералов сдалось?"],
     ["a neighbouring subject", "What is the hryvnia to dollar exchange rate?"],
     ["a figure the reports do not give", "How many Russian soldiers surrendered in 2025?"],
-    ["small talk", "thanks"],
     ["arithmetic", "What's 2+2?"],
     ["a bare year", "2023"],
     ["general knowledge", "Яка столиця Франції?"],

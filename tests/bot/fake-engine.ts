@@ -132,6 +132,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     return {
       answered: true,
       language,
+      more: [],
       factId: f.id,
       score: 1,
       answer: f.answer[language],
@@ -179,6 +180,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     return {
       answered: false,
       language,
+      more: [],
       score: alternatives.length ? 0.4 : 0,
       conflicts: [],
       alternatives,

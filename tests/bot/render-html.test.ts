@@ -26,6 +26,7 @@ function answered(answer: string, conflicts = 0): AnswerResult {
   return {
     answered: true,
     language: "en",
+    more: [],
     factId: "f",
     score: 1,
     answer,
@@ -88,6 +89,7 @@ describe("render-html", () => {
     const result: AnswerResult = {
       answered: false,
       language: "ru",
+      more: [],
       score: 0.3,
       conflicts: [],
       alternatives: [{ factId: "a", question: "Сколько <звонков>?", score: 0.4 }],

@@ -37,6 +37,18 @@ describe("validator: one failing fixture per rule", () => {
     expect(result.problems.map(formatProblem)).toContainEqual(expect.stringContaining(`${where}: ${rule}: `));
   });
 
+  it("checks knowledge/unanswerable.yaml line by line, and loads without it", async () => {
+    expect(await messages(join(fixtures, "unanswerable"))).toEqual([
+      expect.stringContaining(
+        'unanswerable/unanswerable.yaml:3: invalid-field: "ru" Invalid input: expected array',
+      ),
+      expect.stringContaining('unanswerable/unanswerable.yaml:7: invalid-field: "uk.0" must not be empty'),
+      expect.stringContaining('unanswerable/unanswerable.yaml:4: unknown-field: unknown field "fr"'),
+    ]);
+    const without = await loadKnowledge(join(fixtures, "valid"));
+    expect(without.knowledge?.unanswerable).toBeUndefined();
+  });
+
   it("warns about a source no fact cites, and still loads", async () => {
     const result = await loadKnowledge(join(fixtures, "unused-source"));
     expect(result.knowledge?.facts).toHaveLength(1);

@@ -1,0 +1,46 @@
+import type { LogisticModel } from "./logistic.js";
+
+/**
+ * The signals the confidence model weighs, each about one candidate fact for one question. The model
+ * (confidence-model.ts) is fitted by `npm run calibrate`; the engine refuses to start with a model fitted
+ * on other features, so the two cannot drift apart.
+ */
+export const FEATURE_NAMES = [
+  "coverage", // share of the question's information (idf) the fact contains
+  "similarity", // F1 against the fact's closest question
+  "coverage×similarity",
+  "lead", // how far ahead of the best candidate that is not about the same thing
+  "behind", // how far behind the best-scoring candidate (0 for it)
+  "largest-gap", // the most informative single word the fact lacks, as a share of the question
+  "focus-gap", // share of the first two words after the question word ("who *heads*") the fact lacks
+  "no-focus", // no question word: a bare phrase ("kuzminov reward")
+  "focus-unknown", // a word right after the question word that the knowledge never uses ("як *звали*")
+  "missing-words", // words of the question the fact lacks entirely, up to 4, scaled to [0, 1]
+  "unknown-words", // words the knowledge never uses, up to 3, scaled to [0, 1]
+  "unanswerable", // F1 against the closest known unanswerable question (knowledge/unanswerable.yaml)
+  "unanswerable-lead", // that, less the similarity to the fact's closest question
+  "unknown", // share of the question in words the knowledge never uses
+  "typo", // share of the question matched only through a typo
+  "one-word", // the fact shares at most one word with the question
+  "two-words", // exactly two
+  "type-mismatch", // asks for a name, date, place, figure or contact the fact does not carry
+  "year-mismatch", // names a year the fact does not
+  "length", // content words, up to 12, scaled to [0, 1]
+  "ru",
+  "uk",
+  "transliterated", // Russian or Ukrainian typed in Latin letters
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface ConfidenceModel extends LogisticModel {
+  features: readonly string[];
+  /** Least confidence to answer: chosen to maximise correct answers minus `wrongCost` wrong ones. */
+  answerAt: number;
+  /** Least confidence for a "did you mean" suggestion. */
+  suggestAt: number;
+}
+
+export function featureVector(f: Features): number[] {
+  return FEATURE_NAMES.map((name) => f[name]);
+}

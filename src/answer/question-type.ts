@@ -1,0 +1,118 @@
+import type { Fact } from "../knowledge/types.js";
+import { givesFigure } from "./fact-terms.js";
+import { normalizeText } from "./normalize.js";
+
+/**
+ * What kind of thing a question asks for, and whether a fact carries it. A question asking for a name, a
+ * date, a place or a phone number is not answered by a fact about the same subject that has none: "what
+ * is the pilot's mother's name" must not get the pilot's other fact. These are signals for the confidence
+ * model, not rules: "who runs the hotline" is answered by an organisation, which the name check allows.
+ */
+export type AnswerType = "who" | "person" | "when" | "where" | "figure" | "contact";
+
+const L = "(?<!\\p{L})";
+const R = "(?!\\p{L})";
+const ASKS: Record<AnswerType, RegExp> = {
+  who: new RegExp(
+    `${L}(?:who|whom|whose|what(?: is|'s|s)? (?:his|her|their|the) names?|named|how is he called|кто|кого|кем|чей|чья|чьи|как зовут|как звали|имя|фамили\\p{L}*|хто|ким|чий|чия|чиї|як звати|як звали|імя|прізвищ\\p{L}*)${R}`,
+    "u",
+  ),
+  // A person's name: "what was he called", "who heads X" (an organisation is run, a person heads it), "who wrote".
+  person: new RegExp(
+    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
+    "u",
+  ),
+  when: new RegExp(
+    `${L}(?:when|what (?:date|day|month|year)|which (?:date|day|month|year)|since when|когда|какого числа|как\\p{L}* дат\\p{L}*|в как\\p{L}* (?:году|месяце)|с какого времени|коли|якого числа|як\\p{L}* дат\\p{L}*|(?:в|у) як\\p{L}* (?:році|місяці)|з якого часу)${R}`,
+    "u",
+  ),
+  where: new RegExp(
+    `${L}(?:where|which (?:city|town|country|region|village|place)|где|куда|откуда|в каком (?:городе|месте|регионе)|в какой (?:стране|области)|де|куди|звідки|(?:в|у) якому (?:місті|місці|регіоні)|(?:в|у) якій (?:країні|області))${R}`,
+    "u",
+  ),
+  figure: new RegExp(
+    `${L}(?:how many|how much|what (?:number|percentage|share|amount)|сколько|скільки|какой процент|який відсоток|яка частка|какая доля)${R}`,
+    "u",
+  ),
+  contact: new RegExp(
+    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
+    "u",
+  ),
+};
+
+export function askedTypes(question: string): AnswerType[] {
+  const text = normalizeText(question);
+  return (Object.keys(ASKS) as AnswerType[]).filter((type) => ASKS[type].test(text));
+}
+
+const WH = new RegExp(
+  `${L}(?:who|whom|whose|what|whats|which|when|where|why|how(?: many| much| long| old)?|кто|кого|что|какой|какая|какое|какие|каких|каким|когда|где|куда|откуда|почему|зачем|как|сколько|чей|чья|чьи|хто|що|який|яка|яке|які|яких|яким|коли|де|куди|звідки|чому|навіщо|як|скільки|чий|чия|чиї)${R}`,
+  "u",
+);
+
+/**
+ * The words right after the question word: what is asked about ("how many *years*", "who *heads*",
+ * "як *звали*"). A fact that lacks them is about the subject but not about the question.
+ */
+export function focusText(question: string): string | undefined {
+  const text = normalizeText(question);
+  const at = WH.exec(text);
+  return at ? text.slice(at.index + at[0].length) : undefined;
+}
+
+/** Years a question names: 2023, "in 2025". */
+export function namedYears(question: string): string[] {
+  return [...new Set(normalizeText(question).match(/(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/g) ?? [])];
+}
+
+const MONTH =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+/** The claim without its attribution: "According to X (4 January 2024), …" names a date that is not the answer. */
+function claim(fact: Fact): string {
+  return fact.answer.en.replace(/\([^)]*\)/g, " ").replace(/^according to [^,]*,/i, " ");
+}
+
+// Capitalised words that name organisations, outlets and places rather than people: "Business Insider" and
+// "Army Corps" are not someone's name. General English, not the topic of any one knowledge base.
+const NOT_A_NAME = new Set(
+  `independent today insider times post news journal review daily weekly magazine press media radio television
+  tv channel network online corps army navy forces force guard directorate ministry intelligence headquarters
+  conventions convention program programme center centre studies security agency service office committee
+  council department university institute foundation company group union nations states kingdom federation
+  republic region oblast city project hotline line want live international national general main
+  coordinating treatment prisoners war according`.split(/\s+/),
+);
+
+/** Whether a text names a person: two capitalised words in a row, neither a word of organisations or places. */
+function namesPerson(text: string): boolean {
+  for (const m of text.matchAll(
+    /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]+)\b(?!\s+[A-Z])/gu,
+  )) {
+    const [first = "", second = ""] = [m[1]?.toLowerCase(), m[2]?.toLowerCase()];
+    if (!NOT_A_NAME.has(first) && !NOT_A_NAME.has(second) && m.index > 0) return true;
+  }
+  return false;
+}
+
+export interface Carried {
+  types: Set<AnswerType>;
+  years: Set<string>;
+}
+
+export function carriedBy(fact: Fact): Carried {
+  const text = claim(fact);
+  const types = new Set<AnswerType>();
+  // A person or an organisation: two capitalised words in a row, or an acronym (HUR, CSIS).
+  if (/\b[A-Z][\p{Ll}'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\p{Ll}'’-]+|\b[A-Z]{2,}\b/u.test(text)) types.add("who");
+  if (namesPerson(fact.answer.en)) types.add("person");
+  if (MONTH.test(text) || /\b(?:19|20)\d\d\b/.test(text) || /\b(?:day|month|year|week)s?\b/i.test(text))
+    types.add("when");
+  if (/\b(?:in|to|from|at|near|over|into|across)\s+(?:the\s+)?[A-Z][\p{Ll}]+/u.test(text)) types.add("where");
+  if (givesFigure(fact)) types.add("figure");
+  // A handle, a link or a phone number itself: "it has a Telegram chatbot" does not give its address.
+  if (/@\w|https?:\/\/|www\.|\+?\d[\d\s()-]{8,}\d/.test(fact.answer.en)) types.add("contact");
+  // Years of the claim, not of its attribution: a report of January 2024 does not cover "in 2024".
+  const years = new Set(`${fact.asOf} ${text} ${fact.quote}`.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
+  return { types, years };
+}

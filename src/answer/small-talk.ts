@@ -1,0 +1,51 @@
+import { normalizeText } from "./normalize.js";
+
+/**
+ * A message that is small talk, not a question: greetings, thanks, goodbyes, "how are you", "who are you",
+ * "ok", a lone emoji, "test". The whole message must be small talk: "hi, when did the hotline start?" is a
+ * question. About the languages, not the topic, so it lives in code.
+ */
+export type SmallTalk = "greeting" | "thanks" | "bye" | "how-are-you" | "who-are-you" | "ok" | "test";
+
+const PATTERNS: [SmallTalk, string][] = [
+  [
+    "greeting",
+    "hi|hii+|hello|hey|heya|yo|hiya|good (?:morning|afternoon|evening|day)|greetings|привет|приветик|здравствуй|здравствуйте|здрасте|добрый (?:день|вечер)|доброе утро|хай|салют|привіт|вітаю|добрий (?:день|вечір)|доброго (?:дня|ранку|вечора)|доброго ранку|здоров|здоровенькі були",
+  ],
+  [
+    "thanks",
+    "thanks?(?: you)?(?: (?:so|very) much| a lot)?|thank u|thx|ty|tysm|cheers|much appreciated|спасибо(?: большое| огромное)?|спс|благодарю|пасиб|дякую(?: дуже| вам| тобі)?|дяки|спасибі|щиро дякую",
+  ],
+  [
+    "bye",
+    "bye|goodbye|bye bye|see (?:you|ya)|cya|good night|пока|до свидания|до встречи|спокойной ночи|бувай|до побачення|на все добре|добраніч",
+  ],
+  [
+    "how-are-you",
+    "how are (?:you|u)|how r u|hows it going|how is it going|whats up|sup|wassup|как дела|как ты|как поживаешь|чо как|что нового|як справи|як ти|як життя|шо нового|що нового",
+  ],
+  [
+    "who-are-you",
+    "who are (?:you|u)|what are you|are you (?:a |an )?(?:bot|robot|human|real|ai|person)|what can you do|what do you (?:do|know)|what is this bot|who made you|help|кто ты|ты кто|что ты умеешь|ты бот|ты робот|ты человек|что ты знаешь|что это за бот|хто ти|ти хто|що ти вмієш|ти бот|ти робот|ти людина|що ти знаєш|що це за бот",
+  ],
+  [
+    "ok",
+    "ok|okay|okey|k|kk|cool|nice|great|good|got it|lol|lmao|haha+|хорошо|ок|окей|ладно|понятно|ясно|круто|класс|норм|ха+|добре|зрозуміло|ясно|клас|гаразд",
+  ],
+  ["test", "test|testing|тест|проверка|перевірка"],
+];
+const WHOLE = PATTERNS.map(([kind, words]): [SmallTalk, RegExp] => [
+  kind,
+  new RegExp(`^(?:(?:${words})(?:\\s+(?:bot|there|all|guys|everyone|бот|ботик|друг|друже))?\\s*)+$`, "u"),
+]);
+
+/** The kind of small talk the whole message is, or undefined for anything else. */
+export function smallTalk(message: string): SmallTalk | undefined {
+  const text = normalizeText(message)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  // Nothing but emoji or punctuation: a reaction, not a question.
+  if (!text) return /\p{Extended_Pictographic}/u.test(message) ? "ok" : undefined;
+  return WHOLE.find(([, pattern]) => pattern.test(text))?.[0];
+}

@@ -1,0 +1,214 @@
+import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
+import { createEngine, type InspectableEngine } from "../answer/engine.js";
+import { fitLogistic, predict } from "../answer/logistic.js";
+import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
+import { answerBody } from "../answer/render-text.js";
+import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
+import { answersRow, type QuestionRow } from "./question-sets.js";
+
+/**
+ * Fitting the confidence model. Each example is one candidate fact for one question, labelled 1 when that
+ * fact answers it. Questions come from two places:
+ * - the facts' own questions, each asked of an engine built without it (FOLDS-fold), so the model learns
+ *   what a paraphrase that the knowledge has not seen looks like, not what an exact match looks like;
+ * - the question sets in tests/sets (in-scope, off-topic and near-miss, en/ru/uk), written from the reports,
+ *   each asked of an engine whose knowledge/unanswerable.yaml leaves out the row's fold, so no question is
+ *   compared with itself.
+ */
+const FOLDS = 5;
+/**
+ * The answer threshold maximises right answers minus this many times the wrong ones (trust rule 2: a wrong
+ * answer is worse than none).
+ */
+export const WRONG_COST = 3;
+/** "Did you mean" is offered from this confidence on: a plausible reading, not an answer. */
+const SUGGEST_AT = 0.1;
+const L2 = 1;
+const OWN_WEIGHT = 0.3;
+
+export interface Example {
+  question: string;
+  /** "own" for the facts' own questions, else the set's file name. */
+  origin: string;
+  features: number[];
+  label: 0 | 1;
+  /** Index of the question within its origin: the threshold is chosen per question, on its best candidate. */
+  group: number;
+}
+
+/** The facts' own questions of one fold left out (by their position in the knowledge). */
+function withoutOwnFold(knowledge: Knowledge, fold: number): Knowledge {
+  let n = 0;
+  const facts = knowledge.facts.map((f): Fact => {
+    const questions = {} as Fact["questions"];
+    for (const lang of LANGUAGES) questions[lang] = f.questions[lang].filter(() => n++ % FOLDS !== fold);
+    return { ...f, questions };
+  });
+  return { ...knowledge, facts };
+}
+
+/** A set row's fold, from its text: the same question always falls in the same fold. */
+function foldOf(question: string): number {
+  let h = 0;
+  for (const ch of question) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return h % FOLDS;
+}
+
+/** The known unanswerable questions of one fold left out: a set row is never compared with itself. */
+function withoutUnanswerableFold(knowledge: Knowledge, fold: number): Knowledge {
+  const lists = knowledge.unanswerable;
+  if (!lists) return knowledge;
+  const unanswerable = {} as NonNullable<Knowledge["unanswerable"]>;
+  for (const lang of LANGUAGES) unanswerable[lang] = lists[lang].filter((q) => foldOf(q) !== fold);
+  return { ...knowledge, unanswerable };
+}
+
+function examplesOf(
+  engine: InspectableEngine,
+  question: string,
+  origin: string,
+  group: number,
+  /** Whether a fact answers the question; undefined when that cannot be told (the example is left out). */
+  isRight: (fact: Fact, text: string, cited: string[]) => boolean | undefined,
+): Example[] {
+  const reading = engine.inspect(question);
+  if (!reading.inScope) return [];
+  return reading.candidates.flatMap((c) => {
+    const answered = engine.answerFact(c.fact.id, reading.language);
+    const cited = answered?.citation ? [`${answered.citation.title} ${answered.citation.publisher}`] : [];
+    const right = answered ? isRight(c.fact, answerBody(answered), cited) : false;
+    if (right === undefined) return [];
+    return [{ question, origin, features: featureVector(c.features), label: right ? 1 : 0, group }];
+  });
+}
+
+/**
+ * For one of a fact's own questions: the fact itself and the facts reporting the same measure answer it;
+ * a fact it names as related may or may not (two reports of the pilot's reward both answer "how much did
+ * he get"), so that example is left out rather than called wrong.
+ */
+function ownRight(asked: Fact): (candidate: Fact) => boolean | undefined {
+  const links = (a: Fact, b: Fact, key: "conflictsWith" | "related") =>
+    a[key].includes(b.id) || b[key].includes(a.id);
+  return (candidate) =>
+    candidate.id === asked.id || links(asked, candidate, "conflictsWith")
+      ? true
+      : links(asked, candidate, "related")
+        ? undefined
+        : false;
+}
+
+/** Features are what calibration reads; the model being replaced must not stop the engine from starting. */
+const UNFITTED: ConfidenceModel = {
+  features: FEATURE_NAMES,
+  bias: 0,
+  weights: FEATURE_NAMES.map(() => 0),
+  answerAt: 1,
+  suggestAt: 1,
+};
+const engineFor = (knowledge: Knowledge) => createEngine(knowledge, DEFAULT_MATCH_TUNING, UNFITTED);
+
+export function collectExamples(knowledge: Knowledge, sets: Map<string, QuestionRow[]>): Example[] {
+  const examples: Example[] = [];
+  let group = 0;
+  // The facts' own questions, each held out of the engine that answers it; and one fold asked as written of
+  // the whole knowledge, since people do ask the very questions a fact lists.
+  const whole = engineFor(knowledge);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const engine = engineFor(withoutOwnFold(knowledge, fold));
+    let n = 0;
+    for (const fact of knowledge.facts) {
+      for (const lang of LANGUAGES) {
+        for (const q of fact.questions[lang]) {
+          if (n++ % FOLDS !== fold) continue;
+          examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact)));
+          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact)));
+        }
+      }
+    }
+  }
+  const engines = Array.from({ length: FOLDS }, (_, fold) =>
+    engineFor(withoutUnanswerableFold(knowledge, fold)),
+  );
+  for (const [name, rows] of sets) {
+    for (const row of rows) {
+      const engine = engines[foldOf(row.q)] as InspectableEngine;
+      examples.push(
+        ...examplesOf(engine, row.q, name, group++, (f, text, cited) => answersRow(row, text, [f.id], cited)),
+      );
+    }
+  }
+  return examples;
+}
+
+export interface Fit {
+  model: ConfidenceModel;
+  /** Per origin at the chosen threshold: questions, right answers and wrong answers. */
+  report: Record<string, { questions: number; right: number; wrong: number }>;
+}
+
+export function fitConfidence(examples: Example[]): Fit {
+  const { bias, weights } = fitLogistic(
+    examples.map((e) => e.features),
+    examples.map((e) => e.label),
+    { l2: L2, weights: examples.map((e) => (e.origin === "own" ? OWN_WEIGHT : 1)) },
+  );
+  const scored = examples.map((e) => ({ ...e, p: predict({ bias, weights }, e.features) }));
+  // Per question, the candidate the engine would pick: the most confident.
+  const best = new Map<number, (typeof scored)[number]>();
+  for (const e of scored) if ((best.get(e.group)?.p ?? -1) < e.p) best.set(e.group, e);
+  // Over every question: the facts' own (paraphrases of what the knowledge answers, as most questions are)
+  // and the sets (half of them near misses, the questions where a wrong answer is likeliest).
+  const picks = [...best.values()];
+  let answerAt = 0.5;
+  let bestGain = Number.NEGATIVE_INFINITY;
+  for (let step = 20; step <= 95; step++) {
+    const t = step / 100;
+    const gain = picks.reduce((g, e) => (e.p >= t ? g + (e.label ? 1 : -WRONG_COST) : g), 0);
+    if (gain > bestGain) {
+      bestGain = gain;
+      answerAt = t;
+    }
+  }
+  const report: Fit["report"] = {};
+  for (const e of best.values()) {
+    const r = report[e.origin] ?? { questions: 0, right: 0, wrong: 0 };
+    report[e.origin] = r;
+    r.questions++;
+    if (e.p >= answerAt) e.label ? r.right++ : r.wrong++;
+  }
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    model: {
+      features: FEATURE_NAMES,
+      bias: round(bias),
+      weights: weights.map(round),
+      answerAt,
+      suggestAt: SUGGEST_AT,
+    },
+    report,
+  };
+}
+
+/** The model as the TypeScript module the engine imports. */
+export function modelSource(model: ConfidenceModel, summary: string): string {
+  const weights = model.features
+    .map((name, i) => `    ${JSON.stringify(name)}: ${model.weights[i]},`)
+    .join("\n");
+  return `// Generated by \`npm run calibrate\` (src/cli/calibrate.ts); do not edit by hand.
+// ${summary}
+import type { ConfidenceModel } from "./confidence.js";
+
+const WEIGHTS: Record<string, number> = {
+${weights}
+};
+
+export const CONFIDENCE_MODEL: ConfidenceModel = {
+  features: Object.keys(WEIGHTS),
+  weights: Object.values(WEIGHTS),
+  bias: ${model.bias},
+  answerAt: ${model.answerAt},
+  suggestAt: ${model.suggestAt},
+};
+`;
+}

@@ -1,0 +1,133 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
+import { askedTypes, focusText, namedYears } from "../../src/answer/question-type.js";
+import { smallTalk } from "../../src/answer/small-talk.js";
+import { latinToCyrillic } from "../../src/answer/translit.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { Knowledge } from "../../src/knowledge/types.js";
+
+// The mechanisms behind answer quality on unseen questions (README "How the bot decides"): each test names
+// the behaviour and uses a question that no fact lists word for word.
+let knowledge: Knowledge;
+let engine: InspectableEngine;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  if (!loaded.knowledge) throw new Error("knowledge does not validate");
+  knowledge = loaded.knowledge;
+  engine = createEngine(knowledge);
+});
+
+describe("informal questions", () => {
+  it("reads several typos and chat spellings in one short question", () => {
+    expect(engine.ask("wat reward did the pilto get for the helicoptr")).toMatchObject({
+      answered: true,
+      factId: expect.stringMatching(/^kuzminov-reward/),
+    });
+  });
+
+  it("reads Russian typed in Latin letters, and answers in Russian", () => {
+    const r = engine.ask("skolko soldat sdalos cherez hochu zhit");
+    expect(r).toMatchObject({ answered: true, language: "ru", factId: "surrendered-count-december-2023" });
+    expect(r.answer).toMatch(/220/);
+  });
+
+  it("transliterates per language", () => {
+    expect(latinToCyrillic("skolko soldat", "ru")).toBe("сколко солдат");
+    expect(latinToCyrillic("skilky dzvinkiv", "uk")).toBe("скілки дзвінків");
+    expect(latinToCyrillic("sait takoy", "ru")).toBe("сайт такой");
+  });
+
+  it("ignores invisible characters and look-alike letters of the other script", () => {
+    const plain = engine.ask("how many soldiers surrendered via I Want to Live?");
+    expect(plain.answered).toBe(true);
+    // a zero-width space inside a word, and a Cyrillic "о" in "soldiers"
+    const hidden = engine.ask("how many sol\u200Bdiers surrendered via I Want to Live?");
+    const mixed = engine.ask("how many s\u043Eldiers surrendered via I Want to Live?");
+    expect(hidden.factId).toBe(plain.factId);
+    expect(mixed.factId).toBe(plain.factId);
+  });
+});
+
+describe("what a question asks for", () => {
+  it("tells names, persons, dates, places, figures and contacts apart", () => {
+    expect(askedTypes("Who runs the hotline?")).toEqual(["who"]);
+    expect(askedTypes("Кто руководит ГУР?")).toEqual(["who", "person"]);
+    expect(askedTypes("Як звали пілота?")).toEqual(["who", "person"]);
+    expect(askedTypes("Когда запустили линию?")).toEqual(["when"]);
+    expect(askedTypes("where did he land")).toEqual(["where"]);
+    expect(askedTypes("скільки дзвінків")).toEqual(["figure"]);
+    expect(askedTypes("what's the hotline's phone number")).toEqual(["contact"]);
+  });
+
+  it("finds the named years and the words after the question word", () => {
+    expect(namedYears("how many in 2025, not 2023?")).toEqual(["2025", "2023"]);
+    expect(focusText("So who heads HUR?")).toBe(" heads hur?");
+    expect(focusText("kuzminov reward")).toBeUndefined();
+  });
+
+  it("does not answer a detail the reports lack about a subject they cover", () => {
+    for (const q of [
+      "What is the hotline's phone number?",
+      "How many soldiers surrendered through the hotline in 2025?",
+      "Who wrote the Dnipro Today article?", // the page names no author
+    ]) {
+      expect(engine.ask(q).answered, q).toBe(false);
+    }
+  });
+});
+
+describe("compound questions and questions about the reports", () => {
+  it("answers each question of a compound message with its own fact and citation", () => {
+    const r = engine.ask("when did the hotline start and who wrote the Newsweek article?");
+    expect(r.answered).toBe(true);
+    const facts = [r.factId, ...r.more.map((m) => m.factId)];
+    expect(facts).toContain("source:newsweek-2023-04-08:author");
+    expect(facts.some((f) => f?.startsWith("launch-date"))).toBe(true);
+    for (const m of r.more) expect(m.citation.url).toMatch(/^https:\/\//);
+  });
+
+  it("answers who wrote an article and when it appeared, from the source's front matter", () => {
+    const author = engine.ask("хто написав статтю в Ньюсвік?");
+    expect(author).toMatchObject({
+      answered: true,
+      language: "uk",
+      factId: "source:newsweek-2023-04-08:author",
+    });
+    expect(author.answer).toContain("Fatma Khaled");
+    const date = engine.ask("When was the Kyiv Independent article published?");
+    expect(date).toMatchObject({ answered: true, factId: "source:kyiv-independent-2024-01-04:published" });
+    expect(date.answer).toContain("4 January 2024");
+  });
+});
+
+describe("small talk", () => {
+  it("recognises small talk in three languages, and a greeting with a question is a question", () => {
+    expect(smallTalk("thanks!")).toBe("thanks");
+    expect(smallTalk("привет")).toBe("greeting");
+    expect(smallTalk("як справи?")).toBe("how-are-you");
+    expect(smallTalk("are you a bot?")).toBe("who-are-you");
+    expect(smallTalk("👍")).toBe("ok");
+    expect(smallTalk("hi, when was the hotline launched?")).toBeUndefined();
+  });
+
+  it("never answers small talk with a fact or a 'did you mean'", () => {
+    const r = engine.ask("are you a bot?");
+    expect(r).toMatchObject({ answered: false, smallTalk: "who-are-you", nearest: [] });
+    // the examples it offers are the knowledge's own questions
+    const own = new Set(knowledge.facts.flatMap((f) => f.questions.en));
+    for (const s of r.alternatives) expect(own.has(s.question)).toBe(true);
+    expect(engine.ask("hi, when was the hotline launched?").answered).toBe(true);
+  });
+});
+
+describe("confidence", () => {
+  it("judges candidates with the fitted model and answers only above its threshold", () => {
+    const reading = engine.inspect("How many calls had the hotline received by January 2024?");
+    const [best] = reading.candidates;
+    expect(best?.fact.id).toBe("calls-count-january-2024");
+    expect(best?.confidence).toBeGreaterThan(0.9);
+    const vague = engine.inspect("what about the line");
+    expect(vague.candidates[0]?.confidence ?? 0).toBeLessThan(0.5);
+  });
+});

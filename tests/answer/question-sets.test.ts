@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/answer/engine.js";
+import { answerBody } from "../../src/answer/render-text.js";
+import { readQuestionSets, scoreSet } from "../../src/calibrate/question-sets.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+
+// Every set in tests/sets is a regression test: written from the reports, used to fit the confidence model
+// (so not a measure of first-look quality: README's "Answer quality" has those), and held to the figures
+// measured when it was added, less a small margin for knowledge edits. A kind that lost its rows fails.
+const FLOORS: Record<string, { in: number; lang: number; out: number; near: number; wrong: number }> = {
+  // measured 2026-12-01: in 61% (en 61, ru 71, uk 53), out 100%, near 91%, 12 wrong
+  "blind-2026-12-a.jsonl": { in: 0.58, lang: 0.5, out: 0.97, near: 0.88, wrong: 14 },
+  // in 81% (en 84, ru 76, uk 83), out 99%, near 95%, 10 wrong
+  "calibration-train.jsonl": { in: 0.78, lang: 0.72, out: 0.97, near: 0.92, wrong: 12 },
+  // in 89% (en 92, ru 93, uk 80), out 100%, near 96%, 5 wrong
+  "paraphrases.jsonl": { in: 0.86, lang: 0.77, out: 0.97, near: 0.93, wrong: 7 },
+};
+
+const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+if (!knowledge) throw new Error("knowledge does not validate");
+const engine = createEngine(knowledge);
+const sets = readQuestionSets();
+
+describe("question sets in tests/sets", () => {
+  it("has a floor for every set", () => {
+    expect([...sets.keys()].sort()).toEqual(Object.keys(FLOORS).sort());
+  });
+
+  for (const [name, rows] of sets) {
+    it(`${name} holds its measured figures`, () => {
+      const floor = FLOORS[name] ?? { in: 1, lang: 1, out: 1, near: 1, wrong: 0 };
+      const { tally, wrong } = scoreSet(rows, (q) => {
+        const r = engine.ask(q);
+        const used = r.answered && r.citation ? [r, ...r.more] : [];
+        return {
+          answered: r.answered,
+          text: answerBody(r),
+          facts: used.map((f) => f.factId ?? ""),
+          cited: used.flatMap((f) => (f.citation ? [`${f.citation.title} ${f.citation.publisher}`] : [])),
+        };
+      });
+      const rate = (key: string) => {
+        const [right, asked] = tally[key] ?? [0, 0];
+        expect(asked, `${name} has no ${key} rows`).toBeGreaterThan(5);
+        return right / asked;
+      };
+      const report = `${name}: ${JSON.stringify(tally)}\nwrong:\n${wrong.join("\n")}`;
+      expect(rate("in"), report).toBeGreaterThanOrEqual(floor.in);
+      for (const lang of ["en", "ru", "uk"])
+        expect(rate(`in:${lang}`), report).toBeGreaterThanOrEqual(floor.lang);
+      expect(rate("out"), report).toBeGreaterThanOrEqual(floor.out);
+      expect(rate("near"), report).toBeGreaterThanOrEqual(floor.near);
+      expect(wrong.length, report).toBeLessThanOrEqual(floor.wrong);
+    });
+  }
+});
