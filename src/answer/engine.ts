@@ -14,7 +14,7 @@ import {
   queryWords,
   wordCoverage,
 } from "./match.js";
-import { QUANTITY } from "./normalize.js";
+import { normalizeText, QUANTITY } from "./normalize.js";
 import { askedTypes, type Carried, carriedBy, focusText, namedYears } from "./question-type.js";
 import { isReverseDirection } from "./scope.js";
 import { smallTalk } from "./small-talk.js";
@@ -25,6 +25,8 @@ import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion
 const MAX_SUGGESTIONS = 3;
 /** A compound question gets at most this many facts in one reply. */
 const MAX_FACTS = 3;
+/** Only the closest known unanswerable question counts: a short shortlist finds it. */
+const UNANSWERABLE_SHORTLIST = 40;
 /** How many of the best-scoring facts the confidence model judges for each question. */
 const JUDGED = 3;
 
@@ -137,7 +139,9 @@ export function createEngine(
     const known = (words: QueryWord[]) =>
       words.filter((w) => w.terms.length > 0 && w.token !== QUANTITY).length;
     const asTyped = queryWords(index, question, "en");
-    if (asTyped.every((w) => w.terms.length > 0)) return { text: question, lang, translit: false };
+    // English with a typo or two is not transliteration: try it only when most words are unknown.
+    const unknown = asTyped.filter((w) => w.terms.length === 0).length;
+    if (unknown * 2 < asTyped.length) return { text: question, lang, translit: false };
     const readings = (["ru", "uk"] as const).map((to) => {
       const text = latinToCyrillic(question, to);
       return { text, lang: to as Lang, known: known(queryWords(index, text, to)) };
@@ -152,20 +156,27 @@ export function createEngine(
     const { text, lang, translit } = reading(question, options.fallbackLanguage);
     const words = queryWords(index, text, lang);
     const matches = matchFacts(index, words, lang, tuning);
-    const inScope = hasSubject(words) && !isReverseDirection(text);
+    const normal = normalizeText(text);
+    const inScope = hasSubject(words) && !isReverseDirection(normal);
     const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
     const share = (pick: (w: QueryWord, i: number) => number) =>
       words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
-    const asked = askedTypes(text);
-    const focusAfter = focusText(text);
+    const asked = askedTypes(normal);
+    const focusAfter = focusText(normal);
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
-    const years = namedYears(text);
+    const years = namedYears(normal);
     const topScore = matches[0]?.score ?? 0;
     const known = unanswerable
       ? Math.max(
           0,
-          ...matchFacts(unanswerable, queryWords(unanswerable, text, lang), lang).map((m) => m.question),
+          ...matchFacts(
+            unanswerable,
+            queryWords(unanswerable, text, lang),
+            lang,
+            tuning,
+            UNANSWERABLE_SHORTLIST,
+          ).map((m) => m.question),
         )
       : 0;
     const candidates = matches.slice(0, JUDGED).map((match): Candidate => {

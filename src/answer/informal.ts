@@ -106,8 +106,11 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   у: "y",
 };
 
+const MIXED = /[a-z].*[а-яіїєґё]|[а-яіїєґё].*[a-z]/;
+
 /** A word mixing Latin and Cyrillic look-alike letters is rewritten in the script most of its letters use. */
 function fixMixedScript(word: string): string {
+  if (!MIXED.test(word)) return word;
   const cyrillic = word.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = word.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (cyrillic === 0 || latin === 0) return word;

@@ -97,6 +97,7 @@ export function matchFacts(
   query: QueryWord[],
   lang: Lang,
   tuning: MatchTuning = DEFAULT_MATCH_TUNING,
+  shortlist = SHORTLIST,
 ): FactMatch[] {
   const { answerOnly, coverageWeight, beta } = tuning;
   const b2 = beta * beta;
@@ -104,7 +105,7 @@ export function matchFacts(
   if (total === 0) return [];
   const { docs } = index;
 
-  const { docs: candidateDocs, facts: candidateFacts } = candidates(index, query);
+  const { docs: candidateDocs, facts: candidateFacts } = candidates(index, query, shortlist);
   const best = new Map<number, { question: number; doc: number; inLang: boolean }>();
   for (const d of candidateDocs) {
     let precision = 0;
@@ -160,7 +161,11 @@ let factSums = new Float64Array(0);
  * Term at a time over the postings, rarest words first: sums each question's and each fact's matched
  * idf, then keeps the best SHORTLIST of each for full scoring.
  */
-function candidates(index: SearchIndex, query: QueryWord[]): { docs: number[]; facts: Set<number> } {
+function candidates(
+  index: SearchIndex,
+  query: QueryWord[],
+  shortlist: number,
+): { docs: number[]; facts: Set<number> } {
   if (docSums.length < index.docs.fact.length) docSums = new Float64Array(index.docs.fact.length);
   if (factSums.length < index.facts.length) factSums = new Float64Array(index.facts.length);
   const terms = query.flatMap((q) => q.terms).sort((a, b) => b.idf - a.idf);
@@ -176,8 +181,8 @@ function candidates(index: SearchIndex, query: QueryWord[]): { docs: number[]; f
   }
   const best = (touched: number[], sums: Float64Array) => {
     const top =
-      touched.length > SHORTLIST
-        ? touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0)).slice(0, SHORTLIST)
+      touched.length > shortlist
+        ? touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0)).slice(0, shortlist)
         : touched;
     for (const i of touched) sums[i] = 0;
     return top;

@@ -1,6 +1,5 @@
 import type { Fact } from "../knowledge/types.js";
 import { givesFigure } from "./fact-terms.js";
-import { normalizeText } from "./normalize.js";
 
 /**
  * What kind of thing a question asks for, and whether a fact carries it. A question asking for a name, a
@@ -40,8 +39,8 @@ const ASKS: Record<AnswerType, RegExp> = {
   ),
 };
 
-export function askedTypes(question: string): AnswerType[] {
-  const text = normalizeText(question);
+/** The kinds of answer a question asks for; `text` is normalised (normalizeText). */
+export function askedTypes(text: string): AnswerType[] {
   return (Object.keys(ASKS) as AnswerType[]).filter((type) => ASKS[type].test(text));
 }
 
@@ -51,18 +50,17 @@ const WH = new RegExp(
 );
 
 /**
- * The words right after the question word: what is asked about ("how many *years*", "who *heads*",
+ * The words of a normalised question right after the question word: what is asked about ("how many *years*", "who *heads*",
  * "як *звали*"). A fact that lacks them is about the subject but not about the question.
  */
-export function focusText(question: string): string | undefined {
-  const text = normalizeText(question);
+export function focusText(text: string): string | undefined {
   const at = WH.exec(text);
   return at ? text.slice(at.index + at[0].length) : undefined;
 }
 
-/** Years a question names: 2023, "in 2025". */
-export function namedYears(question: string): string[] {
-  return [...new Set(normalizeText(question).match(/(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/g) ?? [])];
+/** Years a (normalised) question names: 2023, "in 2025". */
+export function namedYears(text: string): string[] {
+  return [...new Set(text.match(/(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)/g) ?? [])];
 }
 
 const MONTH =

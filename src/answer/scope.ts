@@ -1,5 +1,3 @@
-import { normalizeText } from "./normalize.js";
-
 // The reports are about Russians giving up to Ukraine. A question about the opposite direction
 // ("Ukrainian pilots who defect to Russia") shares every word with a fact and would score as a
 // confident match, so it is recognised by its shape: a Ukrainian actor or Russia as the destination
@@ -20,8 +18,7 @@ const TO_RUSSIA = [
   /(?<!\p{L})(?:зда|перебі|перейт|перейш|дезерт|перелет|перелеті)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:до росії|в росію|у росію|на бік росії|на сторону росії|росіянам)(?!\p{L})/u,
 ];
 
-/** True when the question is about Ukrainians going over to Russia, which no report covers. */
-export function isReverseDirection(question: string): boolean {
-  const text = normalizeText(question);
+/** True when the (normalised) question is about Ukrainians going over to Russia, which no report covers. */
+export function isReverseDirection(text: string): boolean {
   return [...UKRAINIAN_ACTOR, ...OF_UKRAINIANS, ...TO_RUSSIA].some((p) => p.test(text));
 }

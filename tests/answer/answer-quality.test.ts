@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
+import { normalizeText } from "../../src/answer/normalize.js";
 import { askedTypes, focusText, namedYears } from "../../src/answer/question-type.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import { latinToCyrillic } from "../../src/answer/translit.js";
@@ -51,19 +52,19 @@ describe("informal questions", () => {
 
 describe("what a question asks for", () => {
   it("tells names, persons, dates, places, figures and contacts apart", () => {
-    expect(askedTypes("Who runs the hotline?")).toEqual(["who"]);
-    expect(askedTypes("Кто руководит ГУР?")).toEqual(["who", "person"]);
-    expect(askedTypes("Як звали пілота?")).toEqual(["who", "person"]);
-    expect(askedTypes("Когда запустили линию?")).toEqual(["when"]);
-    expect(askedTypes("where did he land")).toEqual(["where"]);
-    expect(askedTypes("скільки дзвінків")).toEqual(["figure"]);
-    expect(askedTypes("what's the hotline's phone number")).toEqual(["contact"]);
+    expect(askedTypes(normalizeText("Who runs the hotline?"))).toEqual(["who"]);
+    expect(askedTypes(normalizeText("Кто руководит ГУР?"))).toEqual(["who", "person"]);
+    expect(askedTypes(normalizeText("Як звали пілота?"))).toEqual(["who", "person"]);
+    expect(askedTypes(normalizeText("Когда запустили линию?"))).toEqual(["when"]);
+    expect(askedTypes(normalizeText("where did he land"))).toEqual(["where"]);
+    expect(askedTypes(normalizeText("скільки дзвінків"))).toEqual(["figure"]);
+    expect(askedTypes(normalizeText("what's the hotline's phone number"))).toEqual(["contact"]);
   });
 
   it("finds the named years and the words after the question word", () => {
-    expect(namedYears("how many in 2025, not 2023?")).toEqual(["2025", "2023"]);
-    expect(focusText("So who heads HUR?")).toBe(" heads hur?");
-    expect(focusText("kuzminov reward")).toBeUndefined();
+    expect(namedYears(normalizeText("how many in 2025, not 2023?"))).toEqual(["2025", "2023"]);
+    expect(focusText(normalizeText("So who heads HUR?"))).toBe(" heads hur?");
+    expect(focusText(normalizeText("kuzminov reward"))).toBeUndefined();
   });
 
   it("does not answer a detail the reports lack about a subject they cover", () => {

@@ -158,6 +158,34 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     const detected = detect(question, options?.fallbackLanguage);
     const language = options?.language ?? detected;
     const q = question.toLowerCase();
+    if (/^(?:thanks|hi|привет|дякую)!?$/.test(q)) {
+      return {
+        answered: false,
+        language,
+        more: [],
+        score: 0,
+        conflicts: [],
+        alternatives: sampleQuestions(language, 2),
+        nearest: [],
+        smallTalk: q.startsWith("hi") || q.startsWith("привет") ? "greeting" : "thanks",
+      };
+    }
+    // "calls and surrenders": a compound question, answered with both facts.
+    if (/call/.test(q) && /surrender/.test(q)) {
+      const calls = answerFact("calls", language) as AnswerResult;
+      const surrenders = answerFact("surrenders", language) as AnswerResult;
+      return {
+        ...calls,
+        more: [
+          {
+            factId: "surrenders",
+            answer: surrenders.answer ?? "",
+            citation: surrenders.citation as NonNullable<AnswerResult["citation"]>,
+            conflicts: [],
+          },
+        ],
+      };
+    }
     const hit = /call|звон|дзвін/.test(q)
       ? "calls"
       : /surrender|сдал|здал/.test(q)

@@ -66,6 +66,35 @@ describe("private chat", () => {
     ]);
   });
 
+  it("answers small talk briefly with what it knows and example questions, and logs no gap", async () => {
+    const t = createTestBot();
+    await t.send(privateText(alice, "thanks"));
+    await t.send(privateText({ id: 1002, language_code: "ru" }, "привет"));
+    const [thanks, hello] = t.texts();
+    expect(thanks).toMatch(/^You're welcome!/);
+    expect(thanks).not.toContain("no sourced answer");
+    expect(hello).toMatch(/^Здравствуйте!/);
+    expect(hello).toContain("Например:");
+    const buttons = t
+      .sent()[1]
+      ?.payload.reply_markup.inline_keyboard.flat()
+      .map((b: { text: string }) => b.text);
+    expect(buttons).toEqual(expect.arrayContaining([expect.stringMatching(/^Вопрос о /)]));
+    expect(await t.storage.read("unanswered")).toEqual([]);
+    expectValidHtml(t.calls);
+  });
+
+  it("answers a compound question with each fact and its own citation in one message", async () => {
+    const t = createTestBot();
+    await t.send(privateText(alice, "how many calls, and how many surrendered?"));
+    expect(t.sent()).toHaveLength(1);
+    const text = t.texts()[0] ?? "";
+    expect(text).toContain("2,000 calls");
+    expect(text).toContain("surrendered");
+    expect(text.match(/Source:/g)).toHaveLength(2);
+    expectValidHtml(t.calls);
+  });
+
   it("offers 'did you mean' questions as buttons that answer them", async () => {
     const t = createTestBot();
     await t.send(privateText(alice, "hotline?"));
