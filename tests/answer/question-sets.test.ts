@@ -2,12 +2,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
 import { answerBody } from "../../src/answer/render-text.js";
-import { readQuestionSets, scoreSet } from "../../src/calibrate/question-sets.js";
+import { readQuestionSets, SETS_DIR, scoreSet } from "../../src/calibrate/question-sets.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 
 // Every set in tests/sets is a regression test: written from the reports, used to fit the confidence model
 // (so not a measure of first-look quality: README's "Answer quality" has those), and held to the figures
 // measured when it was added, less a small margin for knowledge edits. A kind that lost its rows fails.
+// tests/sets/measured holds the blind sets that gave README's first-look figures: regression tests too, but
+// never fitted on, so the figures stay those of the model that ships.
 const FLOORS: Record<string, { in: number; lang: number; out: number; near: number; wrong: number }> = {
   // measured 2026-12-01: in 61% (en 61, ru 71, uk 53), out 100%, near 91%, 12 wrong
   "blind-2026-12-a.jsonl": { in: 0.58, lang: 0.5, out: 0.97, near: 0.88, wrong: 14 },
@@ -15,12 +17,19 @@ const FLOORS: Record<string, { in: number; lang: number; out: number; near: numb
   "calibration-train.jsonl": { in: 0.78, lang: 0.72, out: 0.97, near: 0.92, wrong: 12 },
   // in 89% (en 92, ru 93, uk 80), out 100%, near 96%, 5 wrong
   "paraphrases.jsonl": { in: 0.86, lang: 0.77, out: 0.97, near: 0.93, wrong: 7 },
+  // first look 2026-12-01: in 63% (en 53, ru 67, uk 69), out 100%, near 80%, 20 wrong
+  "measured/blind-2026-12-b.jsonl": { in: 0.6, lang: 0.5, out: 0.97, near: 0.77, wrong: 22 },
 };
 
 const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
 if (!knowledge) throw new Error("knowledge does not validate");
 const engine = createEngine(knowledge);
-const sets = readQuestionSets();
+const sets = new Map([
+  ...readQuestionSets(),
+  ...[...readQuestionSets(join(SETS_DIR, "measured"))].map(
+    ([name, rows]) => [`measured/${name}`, rows] as const,
+  ),
+]);
 
 describe("question sets in tests/sets", () => {
   it("has a floor for every set", () => {
