@@ -44,12 +44,16 @@ export const MESSAGES: Record<
   },
 };
 
-/** "4 January 2024" / "4 января 2024 г." / "4 січня 2024 р.": dates as each language writes them. */
+/**
+ * "4 January 2024" / "4 января 2024 г." / "4 січня 2024 р.": dates as each language writes them; a year-month
+ * date ("2022-10", a source whose day is unknown) as the month alone: "October 2022".
+ */
 export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(`${iso}T00:00:00Z`);
+  const monthOnly = /^\d{4}-\d{2}$/.test(iso);
+  const date = new Date(`${monthOnly ? `${iso}-01` : iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(MESSAGES[lang].locale, {
-    day: "numeric",
+    ...(monthOnly ? {} : { day: "numeric" }),
     month: "long",
     year: "numeric",
     timeZone: "UTC",

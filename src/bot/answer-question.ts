@@ -55,7 +55,7 @@ async function logUnanswered(ctx: BotContext, question: string, result: AnswerRe
 export async function sendResult(
   ctx: BotContext,
   result: AnswerResult,
-  options: { showSuggestions: boolean; replyTo?: number },
+  options: { showSuggestions: boolean; replyTo?: number; question?: string },
 ): Promise<void> {
   const html = result.answered
     ? renderAnswerHtml(result)
@@ -66,7 +66,16 @@ export async function sendResult(
     suggestions: result.answered || options.showSuggestions || result.smallTalk !== undefined,
     feedback: result.answered,
   });
-  await sendHtml(ctx, html, { replyTo: options.replyTo, markup });
+  const sent = await sendHtml(ctx, html, { replyTo: options.replyTo, markup });
+  // The vote buttons sit on the last message: a 👎 there is stored with the question it answered.
+  const last = sent.at(-1);
+  if (result.answered && options.question && last) {
+    ctx.recentQuestions.remember(
+      last.chat.id,
+      last.message_id,
+      options.question.slice(0, MAX_QUESTION_LENGTH),
+    );
+  }
 }
 
 /** Answers one question in the update's chat, honouring the group's settings. */
@@ -96,7 +105,11 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     result.answered ? "answered" : result.smallTalk ? "small talk" : "not answered",
   );
   if (!result.answered && !result.smallTalk) await logUnanswered(ctx, question, result);
-  await sendResult(ctx, result, { showSuggestions: !isGroupChat(ctx) || settings.didYouMean, replyTo });
+  await sendResult(ctx, result, {
+    showSuggestions: !isGroupChat(ctx) || settings.didYouMean,
+    replyTo,
+    question,
+  });
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -5,6 +5,7 @@ import type { Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
 import type { Storage } from "../storage/storage.js";
 import type { SettingsStore } from "./group-settings.js";
+import type { RecentQuestions } from "./recent-questions.js";
 
 /** What the bot needs from the rest of the process; main.ts builds it, tests pass fakes. */
 export interface BotDeps {
@@ -28,6 +29,8 @@ export interface BotContextFlavor {
   /** The user's interface language (from Telegram's language_code), for fixed texts. */
   uiLang: Lang;
   settingsStore: SettingsStore;
+  /** The questions recent answers answered, for the 👎 that follows one. */
+  recentQuestions: RecentQuestions;
   /** A child logger carrying the update id. */
   log: Logger;
 }

@@ -17,6 +17,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { createSettingsStore } from "./group-settings.js";
 import { pickLang, texts } from "./i18n.js";
 import { decodeCallback } from "./keyboards.js";
+import { RecentQuestions } from "./recent-questions.js";
 import { escapeHtml } from "./render-html.js";
 import { sendHtml } from "./reply.js";
 
@@ -111,7 +112,9 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
   const settingsStore = createSettingsStore(deps.storage, deps.logger);
+  const recentQuestions = new RecentQuestions();
   bot.use((ctx, next) => {
+    ctx.recentQuestions = recentQuestions;
     ctx.deps = deps;
     ctx.engine = deps.getEngine();
     ctx.uiLang = pickLang(ctx.from?.language_code);

@@ -40,11 +40,13 @@ try {
     knowledge: undefined,
   }));
   const labels = new Map(knowledge?.facts.map((f) => [f.id, f.questions.en[0] ?? ""]));
+  const places = new Map(knowledge?.facts.map((f) => [f.id, { file: f.file, line: f.line }]));
   const report = await gapsReport({
     storage,
     args,
     tokenize,
     factLabel: (id) => labels.get(id) || (knowledge ? "(no longer in the knowledge)" : undefined),
+    locate: (id) => places.get(id),
     where: describeStorage(settings),
   });
   console.log(report);

@@ -2,10 +2,12 @@ import { parseArgs } from "node:util";
 import type { Storage } from "../storage/storage.js";
 import { clusterGaps, type GapCluster, type Tokenizer } from "./cluster.js";
 import { type FactFeedback, summarizeFeedback } from "./feedback.js";
+import { type FactLocation, formatSuggestion, type Suggestion, suggestFor } from "./suggest.js";
 
-export const GAPS_USAGE = `usage: npm run gaps -- [--since 7d|24h|2w|YYYY-MM-DD] [--json] [--limit N] [--feedback]
+export const GAPS_USAGE = `usage: npm run gaps -- [--since 7d|24h|2w|YYYY-MM-DD] [--json] [--limit N] [--feedback] [--suggest]
 
   Unanswered questions grouped by similar wording, largest cluster first, with the nearest fact.
+  --suggest    for each cluster, a YAML snippet adding its wordings to the nearest fact, or "needs a new fact"
   --feedback   👍/👎 per fact instead, worst first
   --since      only records from this long ago (7d, 24h, 2w) or this date on (default: everything kept)
   --limit      clusters or facts to print (default 30, 0 = all; --json always prints all)
@@ -16,6 +18,7 @@ export const GAPS_USAGE = `usage: npm run gaps -- [--since 7d|24h|2w|YYYY-MM-DD]
 export interface GapsArgs {
   json: boolean;
   feedback: boolean;
+  suggest: boolean;
   since?: Date;
   /** The --since text as given, for the heading. */
   sinceText?: string;
@@ -30,6 +33,7 @@ export function parseGapsArgs(argv: string[], now = new Date()): GapsArgs {
     options: {
       json: { type: "boolean", default: false },
       feedback: { type: "boolean", default: false },
+      suggest: { type: "boolean", default: false },
       since: { type: "string" },
       limit: { type: "string", default: "30" },
       help: { type: "boolean", short: "h", default: false },
@@ -39,6 +43,7 @@ export function parseGapsArgs(argv: string[], now = new Date()): GapsArgs {
   return {
     json: values.json,
     feedback: values.feedback,
+    suggest: values.suggest,
     since: values.since === undefined ? undefined : parseSince(values.since, now),
     sinceText: values.since,
     limit: Number(values.limit),
@@ -70,6 +75,8 @@ export interface GapsReportInput {
   args: GapsArgs;
   tokenize?: Tokenizer;
   factLabel?: FactLabel;
+  /** Where each fact is written, for --suggest; without it no snippet can point at a file. */
+  locate?: FactLocation;
   /** Where the data came from (describeStorage), for the heading. */
   where: string;
 }
@@ -89,14 +96,17 @@ export async function gapsReport(input: GapsReportInput): Promise<string> {
   }
   const records = await storage.read("unanswered", args.since);
   const clusters = clusterGaps(records, { tokenize: input.tokenize });
+  const locate = input.locate ?? (() => undefined);
+  const suggest = args.suggest ? (c: GapCluster) => suggestFor(c, locate) : undefined;
   if (args.json) {
+    const listed = clusters.map((c) => (suggest ? { ...c, suggestion: suggest(c) } : c));
     return JSON.stringify(
-      { since: args.since?.toISOString() ?? null, total: records.length, clusters },
+      { since: args.since?.toISOString() ?? null, total: records.length, clusters: listed },
       null,
       2,
     );
   }
-  return formatClusters(clusters, { period, where, limit: args.limit, factLabel: input.factLabel });
+  return formatClusters(clusters, { period, where, limit: args.limit, factLabel: input.factLabel, suggest });
 }
 
 interface FormatOptions {
@@ -104,10 +114,11 @@ interface FormatOptions {
   where: string;
   limit: number;
   factLabel?: FactLabel;
+  suggest?: (cluster: GapCluster) => Suggestion;
 }
 
 export function formatClusters(clusters: GapCluster[], options: FormatOptions): string {
-  const { period, where, limit, factLabel } = options;
+  const { period, where, limit, factLabel, suggest } = options;
   const total = clusters.reduce((n, c) => n + c.count, 0);
   if (total === 0) return `No unanswered questions ${period} (${where}).`;
   const shown = limit > 0 ? clusters.slice(0, limit) : clusters;
@@ -140,6 +151,7 @@ export function formatClusters(clusters: GapCluster[], options: FormatOptions): 
     } else {
       lines.push(`${pad}nearest fact: none`);
     }
+    if (suggest) lines.push(...formatSuggestion(suggest(cluster), pad));
   });
   if (shown.length < clusters.length) {
     lines.push("", `… ${plural(clusters.length - shown.length, "more cluster")} (--limit 0 shows all)`);

@@ -30,19 +30,33 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be kebab-case (a-z, 0-9 and single hyphens)" });
 
-export const sourceFrontMatterSchema = z.strictObject({
-  id: kebabId,
-  title: text,
-  publisher: text,
-  author: text.optional(),
-  published: day,
-  published_note: text.optional(),
-  url: z.url({ message: "must be an absolute http(s) URL" }),
-  language: z.string().regex(/^[a-z]{2}$/, { message: "must be a two-letter language code such as en" }),
-  retrieved: day,
-  note: text.optional(),
-  aliases: z.array(text).optional(),
-});
+const dayOrMonthOnly = dateText.refine(
+  (v) => (isoDate.test(v) && isValidDate(v, "day")) || (isoMonth.test(v) && isValidDate(v, "month")),
+  {
+    message: "must be a date written YYYY-MM-DD (or YYYY-MM when published_note says why the day is unknown)",
+  },
+);
+
+export const sourceFrontMatterSchema = z
+  .strictObject({
+    id: kebabId,
+    title: text,
+    publisher: text,
+    author: text.optional(),
+    published: dayOrMonthOnly,
+    published_note: text.optional(),
+    url: z.url({ message: "must be an absolute http(s) URL" }),
+    language: z.string().regex(/^[a-z]{2}$/, { message: "must be a two-letter language code such as en" }),
+    retrieved: day,
+    note: text.optional(),
+    aliases: z.array(text).optional(),
+    not_covered: z.array(z.strictObject({ starts: text, why: text })).optional(),
+  })
+  // Only the month known: allowed, and shown as such, when the note says why.
+  .refine((m) => isoDate.test(m.published) || m.published_note !== undefined, {
+    path: ["published"],
+    message: "is a year-month date: add published_note saying why the day is unknown",
+  });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatterSchema>;
 
 const perLanguage = <T extends z.ZodType>(item: T) => z.strictObject({ en: item, ru: item, uk: item });

@@ -16,6 +16,10 @@ export interface Source {
   aliases?: string[];
   /** The archived article text (the file's body after the front matter). */
   text: string;
+  /** The file line the article text starts on. */
+  textLine?: number;
+  /** Sentences no fact needs to quote, by their first words, each with the reason (`npm run coverage`). */
+  notCovered?: { starts: string; why: string }[];
   file: string;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { hashWithSalt, pseudonymize } from "../../src/storage/pseudonym.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { callbackQuery, groupMessage } from "../fake-bot-api.js";
+import { callbackQuery, groupMessage, privateText } from "../fake-bot-api.js";
 import { createTestBot } from "./harness.js";
 
 const GROUP = -100321;
@@ -37,6 +37,31 @@ describe("feedback", () => {
       { factId: "calls", vote: "up", chatType: "supergroup" },
     ]);
     expect(feedback[0]?.voter).not.toBe(feedback[1]?.voter);
+  });
+
+  it("in a private chat a 👎 is stored with the question it answered, and without who voted", async () => {
+    const t = createTestBot();
+    await t.send(privateText(bob, "how many calls?"));
+    const answer = t.sent()[0];
+    const down = answer?.payload.reply_markup.inline_keyboard
+      .flat()
+      .find((b: { text: string }) => b.text === "👎");
+    const message = {
+      message_id: 500, // the harness numbers sent messages from 500
+      date: 0,
+      chat: { id: bob.id, type: "private", first_name: "Bob" },
+      text: "…",
+      reply_markup: answer?.payload.reply_markup,
+    };
+    await t.send(callbackQuery(bob, down.callback_data, message));
+    const [vote] = await t.storage.read("feedback");
+    expect(vote).toMatchObject({
+      factId: "calls",
+      vote: "down",
+      chatType: "private",
+      question: "how many calls?",
+    });
+    expect(JSON.stringify(vote)).not.toContain(String(bob.id));
   });
 
   it("concurrent first votes in one process share one salt", async () => {

@@ -6,6 +6,7 @@ const NOW = new Date("2026-11-23T12:00:00.000Z");
 const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
   json: false,
   feedback: false,
+  suggest: false,
   limit: 30,
   help: false,
   ...over,
@@ -115,6 +116,40 @@ describe("gapsReport", () => {
       chatTypes: { group: 3 },
       nearest: { factId: "kuzminov-reward", score: 0.3, seen: 3 },
     });
+  });
+
+  it("with --suggest, turns a miss close to a fact into a YAML snippet for it, and an unrelated one into 'new fact'", async () => {
+    const storage = createMemoryStorage();
+    const ask = (question: string, language: "en" | "uk", nearest: { factId: string; score: number }[]) =>
+      storage.append("unanswered", {
+        at: "2026-11-21T10:00:00.000Z",
+        question,
+        language,
+        chatType: "private",
+        nearest,
+      });
+    await ask("how much was the pilot paid", "en", [{ factId: "kuzminov-reward", score: 0.45 }]);
+    await ask("how much was the pilot paid?", "en", [{ factId: "kuzminov-reward", score: 0.5 }]);
+    await ask("погода в Києві", "uk", [{ factId: "kuzminov-reward", score: 0.05 }]);
+    const locate = (id: string) =>
+      id === "kuzminov-reward" ? { file: "knowledge/facts/rewards.yaml", line: 42 } : undefined;
+    const text = await gapsReport({ storage, args: args({ suggest: true }), locate, where: "m" });
+    expect(text).toContain(
+      "   suggest: if kuzminov-reward answers these, add them to its en questions at knowledge/facts/rewards.yaml:42:",
+    );
+    expect(text).toContain('           - "how much was the pilot paid"');
+    expect(text).toContain(
+      "suggest: no fact is close (the nearest fact (kuzminov-reward, score 0.05) is about something else)",
+    );
+    const json = JSON.parse(
+      await gapsReport({ storage, args: args({ suggest: true, json: true }), locate, where: "m" }),
+    );
+    expect(json.clusters[0].suggestion).toMatchObject({
+      kind: "add-questions",
+      factId: "kuzminov-reward",
+      line: 42,
+    });
+    expect(json.clusters[1].suggestion).toMatchObject({ kind: "new-fact" });
   });
 
   it("prints 👍/👎 per fact with --feedback", async () => {

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { read } from "../../src/knowledge/answer-checks.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { normalizeForQuote } from "../../src/knowledge/normalize-quote.js";
 import { formatProblem } from "../../src/knowledge/problems.js";
@@ -29,12 +30,34 @@ describe("validator: one failing fixture per rule", () => {
     ["self-reference", "self-reference/facts/calls.yaml", 14],
     ["source-id-mismatch", "source-id-mismatch/sources/demo.md", 2],
     ["empty-text", "empty-text/sources/demo-2024-01-01.md", 9],
+    ["yes-no-answer", "yes-no-answer/facts/calls.yaml", 12],
+    ["figure-not-in-source", "figure-not-in-source/facts/calls.yaml", 11],
+    ["figures-differ", "figures-differ/facts/calls.yaml", 13],
+    ["date-not-in-source", "date-not-in-source/facts/calls.yaml", 11],
   ];
   it.each(cases)("%s", async (rule, file, line) => {
     const result = await loadKnowledge(join(fixtures, rule));
     expect(result.knowledge).toBeUndefined();
     const where = line === undefined ? file : `${file}:${line}`;
     expect(result.problems.map(formatProblem)).toContainEqual(expect.stringContaining(`${where}: ${rule}: `));
+  });
+
+  it("accepts a year-month publication date only with a published_note saying why", async () => {
+    expect(await messages(join(fixtures, "month-only-date"))).toContainEqual(
+      expect.stringContaining(
+        'month-only-date/sources/demo-2024-01-01.md:5: invalid-date: "published" is a year-month date: add published_note',
+      ),
+    );
+  });
+
+  it("reads figures the way sources and translations write them", () => {
+    const text = "26,000 calls, 14 млн, 18,48 million, two million dollars on 4 January 2024 by Mi-8 24-hour";
+    const { figures, years, named } = read(text, "en");
+    expect([...figures].sort((a, b) => a - b)).toEqual([26_000, 2_000_000, 14_000_000, 18_480_000]);
+    expect([...years]).toEqual([2024]);
+    expect([...named].sort((a, b) => a - b)).toEqual([8, 24]);
+    // a month in a date only: "may" is also a verb
+    expect([...read("they may call in May 2023", "en").months]).toEqual(["2023-05"]);
   });
 
   it("checks knowledge/unanswerable.yaml line by line, and loads without it", async () => {

@@ -19,9 +19,11 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
     return;
   }
   const message = ctx.callbackQuery.message;
-  // In groups the answer replies to the question, so the question is known; in private chats it is not kept.
+  // In groups the answer replies to the question; in private chats the bot remembers recent answers' questions.
   const asked = message && "reply_to_message" in message ? message.reply_to_message : undefined;
-  const question = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, 1000);
+  const quoted = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, 1000);
+  const question =
+    quoted ?? (message ? ctx.recentQuestions.get(message.chat.id, message.message_id) : undefined);
   try {
     await ctx.deps.storage.append("feedback", {
       at: (ctx.deps.now?.() ?? new Date()).toISOString(),
