@@ -26,8 +26,6 @@ export interface Config {
   retentionDays: number;
   reloadMaxDrop: number;
   knowledgeWatch: boolean;
-  /** Space outgoing messages within Telegram's limits; off only for a local Bot API or a test double. */
-  outgoingThrottle: boolean;
 }
 
 /** One line naming the variable; never contains the token's value. */
@@ -142,7 +140,6 @@ const schema = z.object({
       .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a share between 0 and 1, e.g. 0.2"),
   ).transform((v) => (v === undefined ? undefined : Number(v))),
   KNOWLEDGE_WATCH: optional(bool),
-  OUTGOING_THROTTLE: optional(bool),
 });
 
 /** Parses the environment; throws ConfigError (one line, naming the variable) on the first invalid setting. */
@@ -178,6 +175,5 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.RETENTION_DAYS ?? 90,
     reloadMaxDrop: e.RELOAD_MAX_DROP ?? 0.2,
     knowledgeWatch: e.KNOWLEDGE_WATCH ?? true,
-    outgoingThrottle: e.OUTGOING_THROTTLE ?? true,
   };
 }

@@ -150,7 +150,7 @@ cleanups.push(() => retention.stop());
 cleanups.push(await startReloadTriggers({ reloader, watch: config.knowledgeWatch }));
 
 const bot = createBot(
-  { token, apiRoot: config.apiRoot, throttle: config.outgoingThrottle },
+  { token, apiRoot: config.apiRoot },
   { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader },
 );
 

@@ -21,13 +21,10 @@ export async function measureThroughput({
   users: number;
 }): Promise<number> {
   const api = await startFakeBotApi();
-  // Telegram's own limit (about 30 messages a second) would be all this measured: the bot is run
-  // without its outgoing throttle to see what the process itself can do.
   const bot = startBotProcess({
     BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: api.url,
     LOG_LEVEL: "warn",
-    OUTGOING_THROTTLE: "off",
   });
   try {
     await api.waitForPoll({ timeoutMs: 30_000, what: "the bot's first long poll" });

@@ -1,7 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { isGroupChat } from "./answer-question.js";
@@ -37,8 +36,6 @@ export interface BotConfig {
   /** Known in advance (tests), so no getMe call is needed. */
   botInfo?: UserFromGetMe;
   rateLimit?: RateLimit;
-  /** Space outgoing messages within Telegram's limits (default true). */
-  throttle?: boolean;
 }
 
 /** The update kinds the bot handles; everything else is not even delivered. */
@@ -100,12 +97,10 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     client: config.apiRoot ? { apiRoot: config.apiRoot } : undefined,
   });
 
-  // Innermost first: the throttler spaces messages within Telegram's per-chat and global limits (queueing,
-  // never dropping); auto-retry, installed after it and so wrapping it, retries 429 (after retry_after) and 5xx.
-  // Network errors are rethrown, not retried: auto-retry would retry them forever with a backoff growing to an
-  // hour, so after an outage polling would go deaf and a send would never settle, blocking its chat's queue.
-  // Polling has its own short backoff; a failed answer is logged.
-  if (config.throttle !== false) bot.api.config.use(apiThrottler());
+  // grammY's flood-limit advice: send as fast as possible and let auto-retry honour 429 (after retry_after) and
+  // retry 5xx; throttling in advance only delays answers. Network errors are rethrown, not retried: auto-retry
+  // would retry them forever with a backoff growing to an hour, so after an outage polling would go deaf and a
+  // send would never settle, blocking its chat's queue. Polling has its own short backoff; a failed answer is logged.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   // Updates are handled concurrently; within one chat they keep their order.

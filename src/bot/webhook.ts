@@ -51,8 +51,8 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /**
  * Webhook mode: POST <path> with Telegram's secret header, GET /healthz for the orchestrator.
- * Each update is acknowledged once queued (so Telegram does not time out and redeliver during a slow,
- * throttled answer), and an update_id already seen is acknowledged without being handled again.
+ * Each update is acknowledged once queued (so Telegram does not time out and redeliver during a slow
+ * answer), and an update_id already seen is acknowledged without being handled again.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const { path, secret, queue, logger, rememberIds = 10_000 } = options;

@@ -30,7 +30,6 @@ describe("config", () => {
       retentionDays: 90,
       reloadMaxDrop: 0.2,
       knowledgeWatch: true,
-      outgoingThrottle: true,
     });
   });
 
@@ -49,7 +48,6 @@ describe("config", () => {
       RETENTION_DAYS: "30",
       RELOAD_MAX_DROP: "0.5",
       KNOWLEDGE_WATCH: "false",
-      OUTGOING_THROTTLE: "off",
     });
     expect(config).toMatchObject({
       botToken: TOKEN,
@@ -62,7 +60,6 @@ describe("config", () => {
       retentionDays: 30,
       reloadMaxDrop: 0.5,
       knowledgeWatch: false,
-      outgoingThrottle: false,
     });
   });
 

@@ -90,7 +90,7 @@ export function captureLogger(
 
 /**
  * A bot wired exactly as in production (createBot), with botInfo preset and an outermost API transformer that
- * records every call and answers it locally: no network, and the throttler and auto-retry never run.
+ * records every call and answers it locally: no network, and auto-retry never runs.
  * Every HTML text is checked with the fake Bot API's Telegram-like parser and refused the same way.
  */
 export function createTestBot(options: TestBotOptions = {}): TestBot {

@@ -44,7 +44,7 @@ function botAgainst(apiRoot: string) {
   });
   const engine = createFakeEngine();
   const bot = createBot(
-    { token: TOKEN, botInfo: BOT_INFO, apiRoot, throttle: false },
+    { token: TOKEN, botInfo: BOT_INFO, apiRoot },
     { getEngine: () => engine, storage: createMemoryStorage(), logger, adminIds: [] },
   );
   return { bot, logger, logs };

@@ -50,7 +50,6 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
       RETENTION_DAYS: "",
       RELOAD_MAX_DROP: "",
       KNOWLEDGE_WATCH: "false",
-      OUTGOING_THROTTLE: "",
       ...env,
     },
   });

@@ -198,6 +198,20 @@ describe("bot process over long polling", () => {
     expect(api.calls.some((c) => c.method === "sendMessage" && c.status === 500)).toBe(true);
   }, 20_000);
 
+  it("answers five questions one user sends within a second in under two seconds: no outgoing throttle", async () => {
+    const user = newUser();
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) {
+      api.pushUpdate(privateText(user, answerable[i % answerable.length]?.question ?? ""));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const replies = await waitForReplies(user.id, 5);
+    const last = Math.max(...replies.map((r) => r.at ?? 0));
+    expect(replies).toHaveLength(5);
+    // A throttle of one message a second per chat would need at least four seconds for the fifth answer.
+    expect(last - started).toBeLessThan(2_000);
+  }, 20_000);
+
   it("answers a burst of 200 questions from 50 users within 20 seconds", async () => {
     const users = Array.from({ length: 50 }, newUser);
     const updates = Array.from({ length: 200 }, (_, i) => {
