@@ -25,6 +25,8 @@ import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion
 const MAX_SUGGESTIONS = 3;
 /** A compound question gets at most this many facts in one reply. */
 const MAX_FACTS = 3;
+/** Similarity to a listed unanswerable question from which it counts as that question. */
+const KNOWN_UNANSWERABLE = 0.9;
 /** Only the closest known unanswerable question counts: a short shortlist finds it. */
 const UNANSWERABLE_SHORTLIST = 40;
 /** How many of the best-scoring facts the confidence model judges for each question. */
@@ -190,6 +192,7 @@ export function createEngine(
         coverage: match.coverage,
         similarity: match.question,
         "coverage×similarity": match.coverage * match.question,
+        exact: match.question >= 0.999 ? 1 : 0,
         lead: match.score - (rival?.score ?? 0),
         behind: topScore - match.score,
         "largest-gap": Math.max(0, ...words.map((w, i) => (w.idf * (1 - (sure[i] ?? 0))) / total)),
@@ -222,9 +225,21 @@ export function createEngine(
     return { language: lang, candidates, matches, inScope };
   }
 
-  /** The confident candidate of one reading, if any. */
-  const confident = (r: Reading) =>
-    r.inScope && (r.candidates[0]?.confidence ?? 0) >= model.answerAt ? r.candidates[0] : undefined;
+  /**
+   * The confident candidate of one reading, if any. A question (nearly) word for word one that a maintainer
+   * listed in knowledge/unanswerable.yaml, and closer to it than to the fact's questions, is never answered:
+   * the model learns from similar questions, this is the same one.
+   */
+  function confident(r: Reading): Candidate | undefined {
+    const best = r.candidates[0];
+    if (!r.inScope || !best) return undefined;
+    const listed = best.features.unanswerable;
+    if (listed >= KNOWN_UNANSWERABLE && listed > best.features.similarity) return undefined;
+    // One of the fact's own questions, word for word, and no other fact's: what its maintainer wrote it to answer.
+    const onlyExact =
+      best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;
+    return onlyExact || best.confidence >= model.answerAt ? best : undefined;
+  }
 
   function ask(question: string, options: AskOptions = {}): AnswerResult {
     const talk = smallTalk(question);

@@ -30,10 +30,14 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be kebab-case (a-z, 0-9 and single hyphens)" });
 
-const dayOrMonthOnly = dateText.refine(
-  (v) => (isoDate.test(v) && isValidDate(v, "day")) || (isoMonth.test(v) && isValidDate(v, "month")),
+const publishedDate = dateText.refine(
+  (v) =>
+    (isoDate.test(v) && isValidDate(v, "day")) ||
+    (isoMonth.test(v) && isValidDate(v, "month")) ||
+    /^\d{4}$/.test(v),
   {
-    message: "must be a date written YYYY-MM-DD (or YYYY-MM when published_note says why the day is unknown)",
+    message:
+      "must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when published_note says why the rest is unknown)",
   },
 );
 
@@ -43,7 +47,7 @@ export const sourceFrontMatterSchema = z
     title: text,
     publisher: text,
     author: text.optional(),
-    published: dayOrMonthOnly,
+    published: publishedDate,
     published_note: text.optional(),
     url: z.url({ message: "must be an absolute http(s) URL" }),
     language: z.string().regex(/^[a-z]{2}$/, { message: "must be a two-letter language code such as en" }),
@@ -52,10 +56,10 @@ export const sourceFrontMatterSchema = z
     aliases: z.array(text).optional(),
     not_covered: z.array(z.strictObject({ starts: text, why: text })).optional(),
   })
-  // Only the month known: allowed, and shown as such, when the note says why.
+  // Only the month or the year known: allowed, and shown as such, when the note says why.
   .refine((m) => isoDate.test(m.published) || m.published_note !== undefined, {
     path: ["published"],
-    message: "is a year-month date: add published_note saying why the day is unknown",
+    message: "gives no day: add published_note saying why the exact date is unknown",
   });
 export type SourceFrontMatter = z.infer<typeof sourceFrontMatterSchema>;
 

@@ -123,6 +123,19 @@ describe("small talk", () => {
 });
 
 describe("confidence", () => {
+  it("answers one of a fact's own questions as written, even a one-word one", () => {
+    expect(engine.ask("What is I Want to Live?")).toMatchObject({
+      answered: true,
+      factId: "hotline-overview",
+    });
+  });
+
+  it("never answers a question listed in knowledge/unanswerable.yaml", () => {
+    const listed = knowledge.unanswerable?.ru.find((q) => /16/.test(q)) ?? "";
+    expect(listed).not.toBe("");
+    expect(engine.ask(listed).answered).toBe(false);
+  });
+
   it("judges candidates with the fitted model and answers only above its threshold", () => {
     const reading = engine.inspect("How many calls had the hotline received by January 2024?");
     const [best] = reading.candidates;

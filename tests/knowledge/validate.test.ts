@@ -45,7 +45,7 @@ describe("validator: one failing fixture per rule", () => {
   it("accepts a year-month publication date only with a published_note saying why", async () => {
     expect(await messages(join(fixtures, "month-only-date"))).toContainEqual(
       expect.stringContaining(
-        'month-only-date/sources/demo-2024-01-01.md:5: invalid-date: "published" is a year-month date: add published_note',
+        'month-only-date/sources/demo-2024-01-01.md:5: invalid-date: "published" gives no day: add published_note',
       ),
     );
   });
