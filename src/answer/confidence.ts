@@ -9,7 +9,7 @@ export const FEATURE_NAMES = [
   "coverage", // share of the question's information (idf) the fact contains
   "similarity", // F1 against the fact's closest question
   "coverage×similarity",
-  "exact", // the question says what one of the fact's own questions says, word for word after normalising
+  "exact", // the question is one of the fact's own questions, word for word (case and punctuation aside)
   "lead", // how far ahead of the best candidate that is not about the same thing
   "behind", // how far behind the best-scoring candidate (0 for it)
   "largest-gap", // the most informative single word the fact lacks, as a share of the question

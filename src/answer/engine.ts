@@ -69,6 +69,16 @@ export function createEngine(
   const byId = new Map(facts.map((f, i) => [f.id, i]));
   const carried: Carried[] = facts.map(carriedBy);
   const unanswerable = unanswerableIndex(knowledge);
+  // Every question of every fact as words only → the facts that list it: "is this one of their own questions?"
+  const asWritten = new Map<string, Set<number>>();
+  facts.forEach((fact, i) => {
+    for (const lang of LANGUAGES) {
+      for (const q of fact.questions[lang]) {
+        const key = plain(q);
+        asWritten.set(key, (asWritten.get(key) ?? new Set()).add(i));
+      }
+    }
+  });
 
   function citation(fact: Fact): Citation {
     const source = knowledge.sources.get(fact.source) as Source;
@@ -164,6 +174,7 @@ export function createEngine(
     const share = (pick: (w: QueryWord, i: number) => number) =>
       words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
     const asked = askedTypes(normal);
+    const askedPlain = plain(normal);
     const focusAfter = focusText(normal);
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
@@ -192,7 +203,7 @@ export function createEngine(
         coverage: match.coverage,
         similarity: match.question,
         "coverage×similarity": match.coverage * match.question,
-        exact: match.question >= 0.999 ? 1 : 0,
+        exact: asWritten.get(askedPlain)?.has(match.fact) ? 1 : 0,
         lead: match.score - (rival?.score ?? 0),
         behind: topScore - match.score,
         "largest-gap": Math.max(0, ...words.map((w, i) => (w.idf * (1 - (sure[i] ?? 0))) / total)),
@@ -309,6 +320,12 @@ export function createEngine(
 
   return { ask, inspect, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
 }
+
+/** Text as words only: two questions are the same question when these agree. */
+const plain = (text: string) =>
+  normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** The known unanswerable questions as an index of their own, one pseudo-fact per question. */
 function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
