@@ -92,14 +92,19 @@ export function createEngine(
     };
   }
 
-  // conflicts_with is read both ways: a maintainer may list it on one side only.
-  const conflicts = new Map<string, Set<string>>(facts.map((f) => [f.id, new Set(f.conflictsWith)]));
-  for (const f of facts) for (const other of f.conflictsWith) conflicts.get(other)?.add(f.id);
-  const measures = sameMeasure(facts, conflicts);
+  // conflicts_with and timeline are read both ways: a maintainer may list a link on one side only.
+  const conflicts = bothWays(facts, (f) => f.conflictsWith);
+  const timelines = bothWays(facts, (f) => f.timeline);
+  const links = new Map(
+    facts.map((f) => [f.id, new Set([...(conflicts.get(f.id) ?? []), ...(timelines.get(f.id) ?? [])])]),
+  );
+  const measures = connected(facts, links);
+  const timelineOf = connected(facts, timelines);
 
   /**
    * The fact and those it names as related, and every fact about the same measure (linked through
-   * conflicts_with, directly or not: two reports of "September 2022" that both differ from "18 August").
+   * conflicts_with or timeline, directly or not: two reports of "September 2022" that both differ from
+   * "18 August"; the count of calls in 2022, 2023 and 2024).
    * A close runner-up among them is no rival: they answer the same question.
    */
   function kinOf(fact: Fact): Set<string> {
@@ -111,7 +116,30 @@ export function createEngine(
       const other = facts[byId.get(id) ?? -1];
       return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
     });
-    return { factId: fact.id, answer: fact.answer[language], citation: citation(fact), conflicts: differing };
+    // The same measure at other dates, oldest first: earlier and later figures, not a disagreement.
+    const timeline = (timelineOf.get(fact.id) ?? [])
+      .filter((id) => id !== fact.id)
+      .flatMap((id) => {
+        const other = facts[byId.get(id) ?? -1];
+        return other
+          ? [
+              {
+                factId: other.id,
+                asOf: other.asOf,
+                answer: other.answer[language],
+                citation: citation(other),
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => a.asOf.localeCompare(b.asOf));
+    return {
+      factId: fact.id,
+      answer: fact.answer[language],
+      citation: citation(fact),
+      conflicts: differing,
+      timeline,
+    };
   }
 
   function answerFact(
@@ -263,6 +291,7 @@ export function createEngine(
         score: 0,
         conflicts: [],
         more: [],
+        timeline: [],
         alternatives: examples,
         nearest: [],
         smallTalk: talk,
@@ -300,6 +329,7 @@ export function createEngine(
       language,
       score: round(whole.candidates[0]?.confidence ?? 0),
       conflicts: [],
+      timeline: [],
       more: [],
       alternatives: whole.inScope ? suggestions(index, whole.candidates, language, model.suggestAt) : [],
       nearest,
@@ -342,6 +372,7 @@ function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
         tags: [],
         related: [],
         conflictsWith: [],
+        timeline: [],
         questions: { en: [], ru: [], uk: [], [lang]: [q] },
         answer: { en: "", ru: "", uk: "" },
         file: "",
@@ -352,8 +383,15 @@ function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
   return facts.length ? buildIndex({ sources: new Map(), facts }) : undefined;
 }
 
-/** Groups of facts linked by conflicts_with, directly or through others: each group reports one measure. */
-function sameMeasure(facts: readonly Fact[], conflicts: Map<string, Set<string>>): Map<string, string[]> {
+/** A link list read both ways: fact id → the ids it links to or that link to it. */
+function bothWays(facts: readonly Fact[], linksOf: (fact: Fact) => string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>(facts.map((f) => [f.id, new Set(linksOf(f))]));
+  for (const f of facts) for (const other of linksOf(f)) out.get(other)?.add(f.id);
+  return out;
+}
+
+/** Groups of facts linked directly or through others: fact id → every id of its group (itself included). */
+function connected(facts: readonly Fact[], links: Map<string, Set<string>>): Map<string, string[]> {
   const group = new Map<string, string[]>();
   for (const fact of facts) {
     if (group.has(fact.id)) continue;
@@ -362,7 +400,7 @@ function sameMeasure(facts: readonly Fact[], conflicts: Map<string, Set<string>>
     for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
       if (members.includes(id)) continue;
       members.push(id);
-      queue.push(...(conflicts.get(id) ?? []));
+      queue.push(...(links.get(id) ?? []));
     }
     for (const id of members) group.set(id, members);
   }

@@ -9,6 +9,7 @@ export const MESSAGES: Record<
     smallTalk: string;
     source: string;
     differs: string;
+    timeline: string;
     dateUnverified: string;
     locale: string;
   }
@@ -19,6 +20,7 @@ export const MESSAGES: Record<
     smallTalk: "I answer questions from published reports, with the source of each answer. For example:",
     source: "Source",
     differs: "Another report differs",
+    timeline: "The same figure at other dates",
     dateUnverified: "date unverified",
     locale: "en-GB",
   },
@@ -29,6 +31,7 @@ export const MESSAGES: Record<
       "Я отвечаю на вопросы по опубликованным материалам и указываю источник каждого ответа. Например:",
     source: "Источник",
     differs: "Другой источник расходится",
+    timeline: "Эта же цифра на другие даты",
     dateUnverified: "дата не подтверждена",
     locale: "ru-RU",
   },
@@ -39,6 +42,7 @@ export const MESSAGES: Record<
       "Я відповідаю на запитання за опублікованими матеріалами і вказую джерело кожної відповіді. Наприклад:",
     source: "Джерело",
     differs: "Інше джерело розходиться",
+    timeline: "Ця сама цифра на інші дати",
     dateUnverified: "дату не підтверджено",
     locale: "uk-UA",
   },

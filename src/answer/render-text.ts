@@ -1,6 +1,6 @@
 import type { Lang } from "../knowledge/types.js";
 import { formatDate, MESSAGES } from "./messages.js";
-import type { AnswerResult, Citation, ConflictNote } from "./types.js";
+import type { AnswerResult, Citation, ConflictNote, TimelineNote } from "./types.js";
 
 export function citationLine(c: Citation, lang: Lang): string {
   const date =
@@ -9,12 +9,19 @@ export function citationLine(c: Citation, lang: Lang): string {
   return `${open}${c.title}${close}, ${c.publisher}, ${date}`;
 }
 
-function withConflicts(answer: string, conflicts: ConflictNote[], lang: Lang): string {
+/** One fact's answer, then a line per report that differs, then the same figure at other dates. */
+function withConflicts(
+  answer: string,
+  conflicts: ConflictNote[],
+  timeline: TimelineNote[],
+  lang: Lang,
+): string {
   const m = MESSAGES[lang];
   const lines = conflicts.map(
     (c) => `${m.differs} (${c.citation.publisher}, ${formatDate(c.citation.published, lang)}): ${c.answer}`,
   );
-  return [answer, ...lines].join("\n");
+  const dated = timeline.map((d) => `• ${formatDate(d.asOf, lang)}: ${d.answer}`);
+  return [answer, ...lines, ...(dated.length ? [`${m.timeline}:`, ...dated] : [])].join("\n");
 }
 
 /** The answer body without citations: each fact's answer, then one line per conflicting report. */
@@ -26,8 +33,8 @@ export function answerBody(result: AnswerResult): string {
     return [m.noAnswer, ...(options.length ? [m.didYouMean, ...options] : [])].join("\n");
   }
   return [
-    withConflicts(result.answer ?? "", result.conflicts, result.language),
-    ...result.more.map((f) => withConflicts(f.answer, f.conflicts, result.language)),
+    withConflicts(result.answer ?? "", result.conflicts, result.timeline, result.language),
+    ...result.more.map((f) => withConflicts(f.answer, f.conflicts, f.timeline, result.language)),
   ].join("\n\n");
 }
 
@@ -37,7 +44,9 @@ export function renderText(result: AnswerResult): string {
   const lang = result.language;
   const cite = (c: Citation) => `${MESSAGES[lang].source}: ${citationLine(c, lang)}\n${c.url}`;
   return [
-    `${withConflicts(result.answer ?? "", result.conflicts, lang)}\n${cite(result.citation)}`,
-    ...result.more.map((f) => `${withConflicts(f.answer, f.conflicts, lang)}\n${cite(f.citation)}`),
+    `${withConflicts(result.answer ?? "", result.conflicts, result.timeline, lang)}\n${cite(result.citation)}`,
+    ...result.more.map(
+      (f) => `${withConflicts(f.answer, f.conflicts, f.timeline, lang)}\n${cite(f.citation)}`,
+    ),
   ].join("\n\n");
 }

@@ -35,6 +35,7 @@ function base(source: Source, kind: string): Omit<Fact, "questions" | "answer"> 
     tags: [],
     related: [],
     conflictsWith: [],
+    timeline: [],
     file: source.file,
     line: 1,
   };

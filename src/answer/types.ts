@@ -26,13 +26,24 @@ export interface Suggestion {
   score: number;
 }
 
-/** One fact's part of a reply: its answer, its citation and the reports that differ from it. */
+/** The same measure at another date: one entry of a timeline ("about 2,000 in October 2022, …"). */
+export interface TimelineNote {
+  factId: string;
+  /** When the figure held (the fact's as_of). */
+  asOf: string;
+  answer: string;
+  citation: Citation;
+}
+
+/** One fact's part of a reply: its answer, its citation, the reports that differ and its timeline. */
 export interface FactAnswer {
   factId: string;
   /** Plain text, attributed and dated. */
   answer: string;
   citation: Citation;
   conflicts: ConflictNote[];
+  /** The same measure at other dates, oldest first. */
+  timeline: TimelineNote[];
 }
 
 /** What every surface (bot, CLI, inline mode) renders. */
@@ -47,6 +58,8 @@ export interface AnswerResult {
   answer?: string;
   citation?: Citation;
   conflicts: ConflictNote[];
+  /** The same measure at other dates, oldest first: a timeline, not a disagreement. */
+  timeline: TimelineNote[];
   /** Further facts for the other questions of a compound question ("when did it start and who runs it?"). */
   more: FactAnswer[];
   /** The message was small talk ("thanks!", "привет"), not a question: not answered, and not a gap. */

@@ -99,7 +99,15 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
         .map((q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`);
       answer[lang] = `${place[lang]}: ${base.answer[lang]}`;
     }
-    facts.push({ ...base, id: `${base.id}-${i}`, related: [], conflictsWith: [], questions, answer });
+    facts.push({
+      ...base,
+      id: `${base.id}-${i}`,
+      related: [],
+      conflictsWith: [],
+      timeline: [],
+      questions,
+      answer,
+    });
   }
   return { sources: real.sources, facts };
 }

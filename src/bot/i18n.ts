@@ -31,6 +31,8 @@ export interface Texts {
   sourceLabel: string;
   dateUnverified: string;
   conflictLabel: string;
+  /** Before the same figure at other dates, oldest first. */
+  timelineLabel: string;
   openArticle: string;
   notAnswered: string;
   didYouMean: string;
@@ -95,6 +97,7 @@ const en: Texts = {
   sourceLabel: "Source",
   dateUnverified: "date not verified",
   conflictLabel: "Another report differs",
+  timelineLabel: "The same figure at other dates",
   openArticle: "Open article",
   notAnswered:
     "I have no sourced answer to that. I only answer from the reports listed in /sources, so I would rather not guess.",
@@ -166,6 +169,7 @@ const ru: Texts = {
   sourceLabel: "Источник",
   dateUnverified: "дата не проверена",
   conflictLabel: "Другой источник расходится",
+  timelineLabel: "Эта же цифра на другие даты",
   openArticle: "Открыть статью",
   notAnswered:
     "У меня нет ответа на это с источником. Я отвечаю только по материалам из /sources и не хочу угадывать.",
@@ -237,6 +241,7 @@ const uk: Texts = {
   sourceLabel: "Джерело",
   dateUnverified: "дату не перевірено",
   conflictLabel: "Інше джерело розходиться",
+  timelineLabel: "Ця сама цифра на інші дати",
   openArticle: "Відкрити статтю",
   notAnswered:
     "У мене немає відповіді на це з джерелом. Я відповідаю лише за матеріалами з /sources і не хочу вгадувати.",

@@ -1,3 +1,4 @@
+import { formatDate } from "../answer/messages.js";
 import type { AnswerResult, Citation, FactAnswer } from "../answer/types.js";
 import type { Knowledge, Lang, Source } from "../knowledge/types.js";
 import { texts } from "./i18n.js";
@@ -108,6 +109,7 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
             answer: result.answer ?? "",
             citation: result.citation,
             conflicts: result.conflicts,
+            timeline: result.timeline,
           },
           ...result.more,
         ]
@@ -131,6 +133,15 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
         parts.push(
           `⚠️ <b>${escapeHtml(t.conflictLabel)}:</b> ${escapeTrim(conflict.answer, 600)}\n${renderCitation(conflict.citation, result.language)}`,
         );
+      }
+      // Same budget as conflicts: the other dates of a figure go before the answer is shortened.
+      const dated = fact.timeline.slice(0, conflictCount);
+      if (dated.length) {
+        const entries = dated.map(
+          (d) =>
+            `• <b>${escapeHtml(formatDate(d.asOf, result.language))}:</b> ${escapeTrim(d.answer, 400)}\n${renderCitation(d.citation, result.language)}`,
+        );
+        parts.push(`🕑 <b>${escapeHtml(t.timelineLabel)}:</b>\n${entries.join("\n")}`);
       }
       return parts.join("\n\n");
     });

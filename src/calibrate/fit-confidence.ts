@@ -88,10 +88,12 @@ function examplesOf(
  * he get"), so that example is left out rather than called wrong.
  */
 function ownRight(asked: Fact): (candidate: Fact) => boolean | undefined {
-  const links = (a: Fact, b: Fact, key: "conflictsWith" | "related") =>
+  const links = (a: Fact, b: Fact, key: "conflictsWith" | "timeline" | "related") =>
     a[key].includes(b.id) || b[key].includes(a.id);
   return (candidate) =>
-    candidate.id === asked.id || links(asked, candidate, "conflictsWith")
+    candidate.id === asked.id ||
+    links(asked, candidate, "conflictsWith") ||
+    links(asked, candidate, "timeline")
       ? true
       : links(asked, candidate, "related")
         ? undefined

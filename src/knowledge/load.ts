@@ -262,6 +262,7 @@ async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
       tags: f.tags ?? [],
       related: f.related ?? [],
       conflictsWith: f.conflicts_with ?? [],
+      timeline: f.timeline ?? [],
       questions: f.questions,
       answer: f.answer,
       file,
@@ -326,6 +327,7 @@ function checkCrossReferences(
     for (const [key, refs] of [
       ["related", fact.related],
       ["conflicts_with", fact.conflictsWith],
+      ["timeline", fact.timeline],
     ] as const) {
       for (const ref of refs) {
         if (ref === fact.id)
@@ -345,6 +347,21 @@ function checkCrossReferences(
             "correct the id or remove it",
           );
       }
+    }
+  }
+  // A timeline is one measure at different dates; two figures of the same date are reports that disagree.
+  const byId = new Map(parsed.map((p) => [p.fact.id, p.fact]));
+  for (const { fact, lineOf: at } of parsed) {
+    for (const ref of fact.timeline) {
+      const other = byId.get(ref);
+      if (other && other.id !== fact.id && other.asOf === fact.asOf)
+        report(
+          fact.file,
+          at("timeline"),
+          "timeline-same-date",
+          `timeline names "${ref}", which has the same as_of (${fact.asOf})`,
+          "figures of the same date that differ go under conflicts_with; a timeline needs different as_of",
+        );
     }
   }
 }

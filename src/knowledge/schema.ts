@@ -81,6 +81,7 @@ export const factSchema = z.strictObject({
   tags: z.array(text).optional(),
   related: z.array(kebabId).optional(),
   conflicts_with: z.array(kebabId).optional(),
+  timeline: z.array(kebabId).optional(),
   questions: perLanguage(z.array(text).min(1, { message: "needs at least one question" })),
   answer: perLanguage(text),
 });

@@ -31,7 +31,10 @@ export interface Fact {
   attributedTo: string;
   tags: string[];
   related: string[];
+  /** Facts that say something else about the same thing at the same time: the reports disagree. */
   conflictsWith: string[];
+  /** Facts giving the same measure at other dates (a count over time): a timeline, not a disagreement. */
+  timeline: string[];
   questions: Record<Lang, string[]>;
   answer: Record<Lang, string>;
   file: string;

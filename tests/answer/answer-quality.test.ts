@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
 import { normalizeText } from "../../src/answer/normalize.js";
 import { askedTypes, focusText, namedYears } from "../../src/answer/question-type.js";
+import { renderText } from "../../src/answer/render-text.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import { latinToCyrillic } from "../../src/answer/translit.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -99,6 +100,28 @@ describe("compound questions and questions about the reports", () => {
     const date = engine.ask("When was the Kyiv Independent article published?");
     expect(date).toMatchObject({ answered: true, factId: "source:kyiv-independent-2024-01-04:published" });
     expect(date.answer).toContain("4 January 2024");
+  });
+});
+
+describe("timelines and disagreements", () => {
+  it("gives the same measure at other dates as a timeline, oldest first, not as a disagreement", () => {
+    const r = engine.ask("How many calls had the hotline received by January 2024?");
+    expect(r.factId).toBe("calls-count-january-2024");
+    expect(r.conflicts).toEqual([]);
+    expect(r.timeline.map((t) => t.factId)).toEqual([
+      "appeals-count-october-2022",
+      "contacts-count-march-2023",
+    ]);
+    const text = renderText(r);
+    expect(text).toContain("The same figure at other dates:\n• October 2022: ");
+    expect(text).not.toContain("Another report differs");
+  });
+
+  it("keeps 'another report differs' for reports that disagree about the same thing", () => {
+    const r = engine.ask("When was the I Want to Live hotline launched?");
+    expect(r.conflicts.length).toBeGreaterThan(0);
+    expect(r.timeline).toEqual([]);
+    expect(renderText(r)).toContain("Another report differs");
   });
 });
 

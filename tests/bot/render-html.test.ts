@@ -27,6 +27,7 @@ function answered(answer: string, conflicts = 0): AnswerResult {
     answered: true,
     language: "en",
     more: [],
+    timeline: [],
     factId: "f",
     score: 1,
     answer,
@@ -50,6 +51,34 @@ function expectValid(html: string) {
 }
 
 describe("render-html", () => {
+  it("renders the same figure at other dates as a dated timeline, oldest first, each with its citation", () => {
+    const result = {
+      ...answered("more than 26,000 calls <by now>"),
+      timeline: [
+        {
+          factId: "t1",
+          asOf: "2022-10",
+          answer: "about 2,000 appeals",
+          citation: { ...citation, title: "Early" },
+        },
+        {
+          factId: "t2",
+          asOf: "2023-03",
+          answer: "about 10,000 contacts",
+          citation: { ...citation, title: "Later" },
+        },
+      ],
+    };
+    const html = renderAnswerHtml(result);
+    expectValid(html);
+    const text = (parseTelegramHtml(html) as { text: string }).text;
+    expect(text).toContain(
+      "🕑 The same figure at other dates:\n• October 2022: about 2,000 appeals\nEarly, Pub & Co",
+    );
+    expect(text.indexOf("October 2022")).toBeLessThan(text.indexOf("March 2023"));
+    expect(text).not.toContain("Another report differs");
+  });
+
   it("escapes & < > and double quotes", () => {
     expect(escapeHtml(`<a href="x">&amp;</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;");
   });
@@ -90,6 +119,7 @@ describe("render-html", () => {
       answered: false,
       language: "ru",
       more: [],
+      timeline: [],
       score: 0.3,
       conflicts: [],
       alternatives: [{ factId: "a", question: "Сколько <звонков>?", score: 0.4 }],

@@ -34,6 +34,7 @@ describe("validator: one failing fixture per rule", () => {
     ["figure-not-in-source", "figure-not-in-source/facts/calls.yaml", 11],
     ["figures-differ", "figures-differ/facts/calls.yaml", 13],
     ["date-not-in-source", "date-not-in-source/facts/calls.yaml", 11],
+    ["timeline-same-date", "timeline-same-date/facts/calls.yaml", 14],
   ];
   it.each(cases)("%s", async (rule, file, line) => {
     const result = await loadKnowledge(join(fixtures, rule));

@@ -27,6 +27,7 @@ export const fact = (id: string, overrides: Partial<Fact> = {}): Fact => ({
   tags: [],
   related: [],
   conflictsWith: [],
+  timeline: [],
   questions: { en: [`what is ${id}`], ru: [`что такое ${id}`], uk: [`що таке ${id}`] },
   answer: { en: `${id} is a thing.`, ru: `${id} это вещь.`, uk: `${id} це річ.` },
   file: "knowledge/facts/x.yaml",
