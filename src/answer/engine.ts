@@ -2,7 +2,7 @@ import { type Fact, type Knowledge, LANGUAGES, type Lang, type Source } from "..
 import { splitQuestions } from "./compound.js";
 import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
-import { buildIndex, questionText, type SearchIndex } from "./index.js";
+import { buildIndex, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
 import { predict } from "./logistic.js";
 import {
@@ -331,7 +331,7 @@ export function createEngine(
       conflicts: [],
       timeline: [],
       more: [],
-      alternatives: whole.inScope ? suggestions(index, whole.candidates, language, model.suggestAt) : [],
+      alternatives: whole.inScope ? suggestions(whole.candidates, language, model.suggestAt) : [],
       nearest,
     };
   }
@@ -408,20 +408,18 @@ function connected(facts: readonly Fact[], links: Map<string, Set<string>>): Map
 }
 
 /** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */
-function suggestions(
-  index: SearchIndex,
-  candidates: Candidate[],
-  language: Lang,
-  least: number,
-): Suggestion[] {
-  return candidates
-    .filter((c) => c.confidence >= least)
-    .slice(0, MAX_SUGGESTIONS)
-    .map(({ match: m, fact, confidence }) => {
-      const inLanguage = m.bestDoc >= 0 && index.docs.lang[m.bestDoc] === language;
-      const question = inLanguage ? questionText(index, m.bestDoc) : (fact.questions[language][0] ?? fact.id);
-      return { factId: fact.id, question, score: round(confidence) };
-    });
+function suggestions(candidates: Candidate[], language: Lang, least: number): Suggestion[] {
+  return (
+    candidates
+      .filter((c) => c.confidence >= least)
+      .slice(0, MAX_SUGGESTIONS)
+      // The fact's first question: a well-formed one, where the closest may be a keyword stub ("kuzminov heli").
+      .map(({ fact, confidence }) => ({
+        factId: fact.id,
+        question: fact.questions[language][0] ?? fact.questions.en[0] ?? fact.id,
+        score: round(confidence),
+      }))
+  );
 }
 
 /**

@@ -5,7 +5,15 @@ import { normalizeText } from "./normalize.js";
  * "ok", a lone emoji, "test". The whole message must be small talk: "hi, when did the hotline start?" is a
  * question. About the languages, not the topic, so it lives in code.
  */
-export type SmallTalk = "greeting" | "thanks" | "bye" | "how-are-you" | "who-are-you" | "ok" | "test";
+export type SmallTalk =
+  | "greeting"
+  | "thanks"
+  | "bye"
+  | "how-are-you"
+  | "who-are-you"
+  | "help"
+  | "ok"
+  | "test";
 
 const PATTERNS: [SmallTalk, string][] = [
   [
@@ -26,8 +34,9 @@ const PATTERNS: [SmallTalk, string][] = [
   ],
   [
     "who-are-you",
-    "who are (?:you|u)|what are you|are you (?:a |an )?(?:bot|robot|human|real|ai|person)|what can you do|what do you (?:do|know)|what is this bot|who made you|help|кто ты|ты кто|что ты умеешь|ты бот|ты робот|ты человек|что ты знаешь|что это за бот|хто ти|ти хто|що ти вмієш|ти бот|ти робот|ти людина|що ти знаєш|що це за бот",
+    "who are (?:you|u)|what are you|are you (?:a |an )?(?:bot|robot|human|real|ai|person)|what can you do|what do you (?:do|know)|what is this bot|who made you|кто ты|ты кто|что ты умеешь|ты бот|ты робот|ты человек|что ты знаешь|что это за бот|хто ти|ти хто|що ти вмієш|ти бот|ти робот|ти людина|що ти знаєш|що це за бот",
   ],
+  ["help", "help|help me|помощь|помоги|помогите|справка|допомога|допоможи|допоможіть|довідка"],
   [
     "ok",
     "ok|okay|okey|k|kk|cool|nice|great|good|got it|lol|lmao|haha+|хорошо|ок|окей|ладно|понятно|ясно|круто|класс|норм|ха+|добре|зрозуміло|ясно|клас|гаразд",

@@ -2,6 +2,7 @@ import type { AnswerResult } from "../answer/types.js";
 import type { UnansweredRecord } from "../storage/storage.js";
 import type { BotContext } from "./context.js";
 import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
+import { helpHtml } from "./help.js";
 import { texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboards.js";
 import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml, renderSmallTalkHtml } from "./render-html.js";
@@ -59,9 +60,11 @@ export async function sendResult(
 ): Promise<void> {
   const html = result.answered
     ? renderAnswerHtml(result)
-    : result.smallTalk
-      ? renderSmallTalkHtml(result, ctx.engine.knowledge)
-      : renderNotAnsweredHtml(result, options.showSuggestions);
+    : result.smallTalk === "help"
+      ? helpHtml(ctx) // "help" typed as a message gets what /help gives
+      : result.smallTalk
+        ? renderSmallTalkHtml(result, ctx.engine.knowledge)
+        : renderNotAnsweredHtml(result, options.showSuggestions);
   const markup = answerKeyboard(result, {
     suggestions: result.answered || options.showSuggestions || result.smallTalk !== undefined,
     feedback: result.answered,

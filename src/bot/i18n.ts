@@ -87,6 +87,7 @@ const en: Texts = {
     "how-are-you": "All well, thank you: ready for your questions.",
     "who-are-you":
       "I'm a bot that answers questions from published reports and cites the article for every answer.",
+    help: "Here is what I can do.",
     ok: "👍",
     test: "I'm here and working.",
   },
@@ -159,6 +160,7 @@ const ru: Texts = {
     "how-are-you": "Всё хорошо, спасибо: жду ваших вопросов.",
     "who-are-you":
       "Я бот, который отвечает на вопросы по опубликованным материалам и к каждому ответу даёт ссылку на статью.",
+    help: "Вот что я умею.",
     ok: "👍",
     test: "Я на связи и работаю.",
   },
@@ -231,6 +233,7 @@ const uk: Texts = {
     "how-are-you": "Усе добре, дякую: чекаю на ваші запитання.",
     "who-are-you":
       "Я бот, що відповідає на запитання за опублікованими матеріалами і до кожної відповіді дає посилання на статтю.",
+    help: "Ось що я вмію.",
     ok: "👍",
     test: "Я на зв'язку і працюю.",
   },

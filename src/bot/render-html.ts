@@ -166,14 +166,14 @@ export function renderSmallTalkHtml(result: AnswerResult, knowledge: Knowledge):
   return parts.join("\n\n");
 }
 
-/** The honest "no answer" reply, with "did you mean" lines when offered (buttons carry them too). */
+/**
+ * The honest "no answer" reply. The "did you mean" questions come as buttons (answerKeyboard): the text only
+ * points at them, so nothing is said twice.
+ */
 export function renderNotAnsweredHtml(result: AnswerResult, showSuggestions: boolean): string {
   const t = texts(result.language);
   const parts = [escapeHtml(t.notAnswered)];
-  if (showSuggestions && result.alternatives.length > 0) {
-    const lines = result.alternatives.slice(0, 3).map((s) => `• ${escapeTrim(s.question, 300)}`);
-    parts.push(`${escapeHtml(t.didYouMean)}\n${lines.join("\n")}`);
-  }
+  if (showSuggestions && result.alternatives.length > 0) parts.push(escapeHtml(t.didYouMean));
   return parts.join("\n\n");
 }
 

@@ -1,3 +1,4 @@
+import { smallTalk } from "../../src/answer/small-talk.js";
 import type { AnswerResult, AskOptions, Engine, Suggestion } from "../../src/answer/types.js";
 import { pickLang } from "../../src/bot/i18n.js";
 import type { Fact, Knowledge, Lang, Source } from "../../src/knowledge/types.js";
@@ -160,7 +161,8 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     const detected = detect(question, options?.fallbackLanguage);
     const language = options?.language ?? detected;
     const q = question.toLowerCase();
-    if (/^(?:thanks|hi|привет|дякую)!?$/.test(q)) {
+    const talk = smallTalk(question);
+    if (talk) {
       return {
         answered: false,
         language,
@@ -170,7 +172,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
         conflicts: [],
         alternatives: sampleQuestions(language, 2),
         nearest: [],
-        smallTalk: q.startsWith("hi") || q.startsWith("привет") ? "greeting" : "thanks",
+        smallTalk: talk,
       };
     }
     // "calls and surrenders": a compound question, answered with both facts.

@@ -35,6 +35,14 @@ describe("inline mode", () => {
     expect(results[0]?.input_message_content.message_text).toContain("26,000 calls");
   });
 
+  it("offers no fact to share when nothing answers the query, not even a 'did you mean' one", async () => {
+    const t = createTestBot();
+    // The fake engine does not answer "hotline?" but has "did you mean" suggestions for it.
+    await t.send(inlineQuery(carol, "hotline?"));
+    await t.send(inlineQuery(carol, "weather in paris"));
+    for (const call of t.sent("answerInlineQuery")) expect(call.payload.results).toEqual([]);
+  });
+
   it("shows a few popular questions for an empty query", async () => {
     const t = createTestBot();
     await t.send(inlineQuery({ id: 3002, language_code: "ru" }, ""));

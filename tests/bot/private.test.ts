@@ -84,6 +84,17 @@ describe("private chat", () => {
     expectValidHtml(t.calls);
   });
 
+  it("answers 'help' typed as a message as /help does, in the user's language", async () => {
+    const t = createTestBot();
+    await t.send(privateText(alice, "help"));
+    await t.send(privateText({ id: 1003, language_code: "uk" }, "допомога"));
+    await t.send(privateText(alice, "/help"));
+    const [typed, uk, command] = t.texts();
+    expect(typed).toBe(command);
+    expect(uk).toMatch(/^Як запитати/);
+    expect(await t.storage.read("unanswered")).toEqual([]);
+  });
+
   it("answers a compound question with each fact and its own citation in one message", async () => {
     const t = createTestBot();
     await t.send(privateText(alice, "how many calls, and how many surrendered?"));
@@ -99,7 +110,8 @@ describe("private chat", () => {
     const t = createTestBot();
     await t.send(privateText(alice, "hotline?"));
     const first = t.sent()[0]?.payload;
-    expect(first?.text).toContain("Did you mean:");
+    expect(first?.text).toMatch(/Did you mean:$/);
+    expect(first?.text).not.toContain("How many calls"); // the questions are the buttons, said once
     const buttons = first?.reply_markup.inline_keyboard.flat() as { text: string; callback_data: string }[];
     expect(buttons.map((b) => b.text)).toEqual([
       "How many calls did the hotline get?",

@@ -114,7 +114,7 @@ describe("render-html", () => {
     expectValid(html);
   });
 
-  it("renders the honest no-answer reply with optional 'did you mean' lines", () => {
+  it("renders the honest no-answer reply pointing at the 'did you mean' buttons, without repeating them", () => {
     const result: AnswerResult = {
       answered: false,
       language: "ru",
@@ -125,9 +125,9 @@ describe("render-html", () => {
       alternatives: [{ factId: "a", question: "Сколько <звонков>?", score: 0.4 }],
       nearest: [],
     };
-    expect(expectValid(renderNotAnsweredHtml(result, true)).text).toContain(
-      "Возможно, вы имели в виду:\n• Сколько <звонков>?",
-    );
+    const text = expectValid(renderNotAnsweredHtml(result, true)).text;
+    expect(text).toMatch(/Возможно, вы имели в виду:$/);
+    expect(text).not.toContain("Сколько");
     expect(renderNotAnsweredHtml(result, false)).not.toContain("Возможно");
   });
 

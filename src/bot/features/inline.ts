@@ -46,9 +46,13 @@ function inlineResults(engine: Engine, query: string, uiLang: Lang, languageCode
     for (const s of engine.sampleQuestions(uiLang, INLINE_RESULTS))
       results.push(engine.answerFact(s.factId, uiLang));
   } else {
+    // A confident answer and its related facts, or nothing to share: a "did you mean" fact is not an answer.
     const main = engine.ask(q, { fallbackLanguage: languageCode });
-    if (main.answered) results.push(main);
-    for (const s of main.alternatives) results.push(engine.answerFact(s.factId, main.language));
+    if (main.answered) {
+      results.push(main);
+      for (const f of main.more) results.push(engine.answerFact(f.factId, main.language));
+      for (const s of main.alternatives) results.push(engine.answerFact(s.factId, main.language));
+    }
   }
   const seen = new Set<string>();
   return results
