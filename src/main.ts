@@ -9,6 +9,7 @@ import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { createKnowledgeReloader, startReloadTriggers } from "./knowledge/reloader.js";
+import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
 import { scheduleRetention } from "./storage/retention.js";
@@ -113,10 +114,18 @@ process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhand
 const knowledgeDir = resolve(config.knowledgeDir);
 // In the console chat (no token) the terminal shows stderr too: only problems, not the load report.
 const reloadLogger = config.botToken ? logger : logger.child({}, { level: "warn" });
+// A reload that changes knowledge/about.yaml updates the bot's Telegram description (once the bot exists).
+let onAboutChange: ((about: Knowledge["about"]) => void) | undefined;
+let aboutShown = "";
 const reloader = createKnowledgeReloader({
   dir: knowledgeDir,
   maxDrop: config.reloadMaxDrop,
   logger: reloadLogger,
+  onSwap: (engine) => {
+    const about = JSON.stringify(engine.knowledge.about ?? null);
+    if (about !== aboutShown && onAboutChange) onAboutChange(engine.knowledge.about);
+    aboutShown = about;
+  },
 });
 const first = await reloader.reload({ trigger: "start" });
 if (!first.ok) {
@@ -177,7 +186,8 @@ logger.info(
   `@${bot.botInfo.username} starting`,
 );
 // Cosmetic and sometimes rate-limited: never holds up answering.
-void setUpProfile(bot.api, logger);
+void setUpProfile(bot.api, logger, reloader.current().knowledge.about);
+onAboutChange = (about) => void setUpProfile(bot.api, logger, about);
 
 if (config.webhook) {
   const queue = createUpdateQueue((update) => processUpdate(bot, update), {

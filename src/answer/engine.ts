@@ -336,14 +336,28 @@ export function createEngine(
     };
   }
 
+  // The example questions of knowledge/about.yaml, each with the fact that answers it (one that does not is
+  // left out: an example must work when tapped).
+  const examples = new Map(
+    LANGUAGES.map((lang) => [
+      lang,
+      (knowledge.about?.[lang].examples ?? []).flatMap((question): Suggestion[] => {
+        const r = ask(question);
+        return r.answered && r.factId ? [{ factId: r.factId, question, score: 0 }] : [];
+      }),
+    ]),
+  );
+
+  /** The about.yaml examples first, then facts spread over the knowledge, one question each, no fact twice. */
   function sampleQuestions(language: Lang, count: number): Suggestion[] {
+    const picked = (examples.get(language) ?? []).slice(0, count);
     const own = knowledge.facts;
     const step = Math.max(1, Math.floor(own.length / Math.max(count, 1)));
-    const picked: Suggestion[] = [];
     for (let i = 0; i < own.length && picked.length < count; i += step) {
       const fact = own[i] as Fact;
       const question = fact.questions[language][0];
-      if (question) picked.push({ factId: fact.id, question, score: 0 });
+      if (question && !picked.some((p) => p.factId === fact.id))
+        picked.push({ factId: fact.id, question, score: 0 });
     }
     return picked;
   }

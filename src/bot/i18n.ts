@@ -18,7 +18,10 @@ export interface Texts {
   description: string;
   shortDescription: string;
   helpTitle: string;
-  helpKnows: (facts: number, sources: number) => string;
+  /** `topic` (knowledge/about.yaml) completes the sentence when the knowledge has one. */
+  helpKnows: (facts: number, sources: number, topic?: string) => string;
+  /** /start's first line. */
+  hello: (firstName: string) => string;
   helpPrivate: string;
   helpGroups: string;
   helpInline: (username: string) => string;
@@ -73,7 +76,9 @@ const en: Texts = {
     "I answer questions about facts from a fixed list of published reports, and every answer names its source with a link. Ask in English, Russian or Ukrainian.",
   shortDescription: "Answers with a citation for every fact. Sources: /sources",
   helpTitle: "How to ask",
-  helpKnows: (facts, sources) => `I know ${facts} facts from ${sources} published reports (see /sources).`,
+  helpKnows: (facts, sources, topic) =>
+    `I know ${facts} facts from ${sources} published reports${topic ? ` about ${topic}` : ""} (see /sources).`,
+  hello: (name) => `Hello, ${name}!`,
   helpPrivate:
     "Here, just write a question. I reply with the answer and its source; the buttons open the article, show related questions and let you rate the answer.",
   helpGroups:
@@ -143,8 +148,9 @@ const ru: Texts = {
     "Я отвечаю на вопросы о фактах из списка опубликованных материалов, и у каждого ответа есть источник со ссылкой. Спрашивайте на русском, украинском или английском.",
   shortDescription: "Ответы с источником для каждого факта. Источники: /sources",
   helpTitle: "Как спросить",
-  helpKnows: (facts, sources) =>
-    `Я знаю фактов: ${facts}, из опубликованных материалов: ${sources} (см. /sources).`,
+  helpKnows: (facts, sources, topic) =>
+    `Я знаю фактов: ${facts}, из опубликованных материалов: ${sources}${topic ? `, про ${topic}` : ""} (см. /sources).`,
+  hello: (name) => `Здравствуйте, ${name}!`,
   helpPrivate:
     "Здесь просто напишите вопрос. Я отвечу и укажу источник; кнопки открывают статью, показывают похожие вопросы и позволяют оценить ответ.",
   helpGroups:
@@ -216,8 +222,9 @@ const uk: Texts = {
     "Я відповідаю на запитання про факти з переліку опублікованих матеріалів, і кожна відповідь має джерело з посиланням. Питайте українською, російською або англійською.",
   shortDescription: "Відповіді з джерелом для кожного факту. Джерела: /sources",
   helpTitle: "Як запитати",
-  helpKnows: (facts, sources) =>
-    `Я знаю фактів: ${facts}, з опублікованих матеріалів: ${sources} (див. /sources).`,
+  helpKnows: (facts, sources, topic) =>
+    `Я знаю фактів: ${facts}, з опублікованих матеріалів: ${sources}${topic ? `, про ${topic}` : ""} (див. /sources).`,
+  hello: (name) => `Вітаю, ${name}!`,
   helpPrivate:
     "Тут просто напишіть запитання. Я відповім і вкажу джерело; кнопки відкривають статтю, показують пов'язані запитання й дають оцінити відповідь.",
   helpGroups:

@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
-import { LANGUAGES, type Lang } from "../knowledge/types.js";
+import { type About, LANGUAGES, type Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
 import { texts } from "./i18n.js";
 
@@ -18,9 +18,10 @@ function commandList(lang: Lang, admin: boolean): BotCommand[] {
 
 /**
  * The bot's command menu, description and short description in en/ru/uk. English also goes in without a
- * language code: that is what users with any other interface language see.
+ * language code: that is what users with any other interface language see. Called again after a reload that
+ * changed knowledge/about.yaml.
  */
-export async function setUpProfile(api: Api, logger: Logger): Promise<void> {
+export async function setUpProfile(api: Api, logger: Logger, about?: Record<Lang, About>): Promise<void> {
   const targets: { lang: Lang; code?: LanguageCode }[] = [
     { lang: "en" },
     ...LANGUAGES.map((lang) => ({ lang, code: lang })),
@@ -41,7 +42,15 @@ export async function setUpProfile(api: Api, logger: Logger): Promise<void> {
             ...language,
           }),
       ],
-      ["setMyDescription", () => api.setMyDescription(t.description, language)],
+      // What the knowledge is about (knowledge/about.yaml) first: Telegram shows it before the first /start.
+      [
+        "setMyDescription",
+        () =>
+          api.setMyDescription(
+            about ? `${about[lang].summary}\n\n${t.shortDescription}`.slice(0, 512) : t.description,
+            language,
+          ),
+      ],
       ["setMyShortDescription", () => api.setMyShortDescription(t.shortDescription, language)],
     ];
     for (const [name, call] of calls) {

@@ -61,7 +61,7 @@ function renderCitation(citation: Citation, lang: Lang, budget = 600): string {
   const title = link(citation.url, citation.title, Math.floor(budget * 0.6));
   const publisher = escapeTrim(citation.publisher, Math.floor(budget * 0.3));
   const unverified = citation.dateUnverified ? ` (${escapeHtml(texts(lang).dateUnverified)})` : "";
-  return `${title}, ${publisher}, ${escapeHtml(citation.published)}${unverified}`;
+  return `${title}, ${publisher}, ${escapeHtml(formatDate(citation.published, lang))}${unverified}`;
 }
 
 /**
@@ -159,7 +159,9 @@ export function renderSmallTalkHtml(result: AnswerResult, knowledge: Knowledge):
   // Examples come with a greeting or "who are you", not with "ok" or "bye".
   if (result.alternatives.length) {
     parts.push(
-      escapeHtml(t.helpKnows(knowledge.facts.length, knowledge.sources.size)),
+      escapeHtml(
+        t.helpKnows(knowledge.facts.length, knowledge.sources.size, knowledge.about?.[result.language].topic),
+      ),
       escapeHtml(t.helpExamples),
     );
   }
@@ -185,7 +187,7 @@ export function renderSourcesHtml(sources: Iterable<Source>, lang: Lang): string
   );
   const blocks = list.map((s) => {
     const unverified = s.publishedNote ? ` (${escapeHtml(t.dateUnverified)})` : "";
-    return `• ${link(s.url, s.title, 500)}\n${escapeTrim(s.publisher, 300)}, ${escapeHtml(s.published)}${unverified}`;
+    return `• ${link(s.url, s.title, 500)}\n${escapeTrim(s.publisher, 300)}, ${escapeHtml(formatDate(s.published, lang))}${unverified}`;
   });
   return packBlocks([`<b>${escapeHtml(t.sourcesTitle(list.length))}</b>`, ...blocks]);
 }

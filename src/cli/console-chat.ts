@@ -18,6 +18,8 @@ export async function runConsoleChat(
   const write = (text: string) => output.write(`${text}\n`);
   const facts = engine.knowledge.facts.length;
   write(`factline console chat: ${facts} sourced facts from ${engine.knowledge.sources.size} reports.`);
+  const about = engine.knowledge.about?.en;
+  if (about) write(`${about.summary}\n`);
   write("Ask in English, Russian or Ukrainian. Try:");
   for (const s of engine.sampleQuestions("en", 3)) write(`  ${s.question}`);
   write("Type /quit or press Ctrl-D to leave. To run the real bot, set BOT_TOKEN (see README.md).\n");

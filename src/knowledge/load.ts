@@ -6,7 +6,7 @@ import { checkAnswers, type Reading, read } from "./answer-checks.js";
 import { normalizeForQuote } from "./normalize-quote.js";
 import type { Problem } from "./problems.js";
 import { readText } from "./read-text.js";
-import { factSchema, sourceFrontMatterSchema, unanswerableSchema } from "./schema.js";
+import { aboutSchema, factSchema, sourceFrontMatterSchema, unanswerableSchema } from "./schema.js";
 import type { Fact, Knowledge, Source } from "./types.js";
 import { lineAt, lineOf } from "./yaml-lines.js";
 
@@ -57,15 +57,29 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
 
   const unanswerable = await readUnanswerable(join(dir, UNANSWERABLE_FILE), report);
+  const about = await readYaml(join(dir, ABOUT_FILE), aboutSchema, report);
 
   const hasErrors = problems.some((p) => p.severity === "error");
-  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable }, problems };
+  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable, about }, problems };
 }
+
+/** Optional: what the knowledge is about. Without it the bot speaks of "published reports" only. */
+export const ABOUT_FILE = "about.yaml";
 
 /** Optional: questions the reports do not answer, which the engine keeps apart from the facts. */
 export const UNANSWERABLE_FILE = "unanswerable.yaml";
 
 async function readUnanswerable(file: string, report: Report): Promise<Knowledge["unanswerable"]> {
+  const parsed = await readYaml(file, unanswerableSchema, report);
+  return parsed && { en: parsed.en ?? [], ru: parsed.ru ?? [], uk: parsed.uk ?? [] };
+}
+
+/** An optional YAML file of the knowledge, validated by `schema`; problems are reported with file:line. */
+async function readYaml<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  report: Report,
+): Promise<z.infer<T> | undefined> {
   const read = await readText(file);
   if (!read.ok) {
     if (read.missing) return undefined;
@@ -78,12 +92,12 @@ async function readUnanswerable(file: string, report: Report): Promise<Knowledge
       report(file, e.linePos?.[0].line ?? 1, "yaml-syntax", firstLine(e.message), "fix the YAML syntax");
     return undefined;
   }
-  const parsed = unanswerableSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  const parsed = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) {
     reportSchemaIssues(parsed.error.issues, file, (path) => lineAt(doc.contents, path, lines, 1), report);
     return undefined;
   }
-  return { en: parsed.data.en ?? [], ru: parsed.data.ru ?? [], uk: parsed.data.uk ?? [] };
+  return parsed.data;
 }
 
 type Report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) => void;

@@ -87,6 +87,16 @@ export const factSchema = z.strictObject({
 });
 export type FactEntry = z.infer<typeof factSchema>;
 
+const aboutLanguage = z.strictObject({
+  topic: text.max(120, {
+    message: "must be at most 120 characters (it is also the bot's short description)",
+  }),
+  summary: text.max(400, { message: "must be at most 400 characters" }),
+  examples: z.array(text).min(1, { message: "needs at least one example question" }).max(5),
+});
+/** knowledge/about.yaml: what the knowledge is about, per language. */
+export const aboutSchema = z.strictObject({ en: aboutLanguage, ru: aboutLanguage, uk: aboutLanguage });
+
 /** knowledge/unanswerable.yaml: questions people ask that the reports do not answer, per language. */
 export const unanswerableSchema = z.strictObject({
   en: z.array(text).optional(),

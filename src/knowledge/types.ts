@@ -50,4 +50,14 @@ export interface Knowledge {
    * them is less likely to be answered by a fact that shares its words. Optional.
    */
   unanswerable?: Record<Lang, string[]>;
+  /** What the knowledge is about (knowledge/about.yaml): shown by /start, /help, /about and the description. */
+  about?: Record<Lang, About>;
+}
+
+export interface About {
+  /** Completes "I know N facts from M published reports about …". */
+  topic: string;
+  summary: string;
+  /** Questions the knowledge answers, offered as examples. */
+  examples: string[];
 }

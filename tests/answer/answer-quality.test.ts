@@ -138,9 +138,9 @@ describe("small talk", () => {
   it("never answers small talk with a fact or a 'did you mean'", () => {
     const r = engine.ask("are you a bot?");
     expect(r).toMatchObject({ answered: false, smallTalk: "who-are-you", nearest: [] });
-    // the examples it offers are the knowledge's own questions
-    const own = new Set(knowledge.facts.flatMap((f) => f.questions.en));
-    for (const s of r.alternatives) expect(own.has(s.question)).toBe(true);
+    // the examples it offers are knowledge/about.yaml's, each with the fact that answers it
+    expect(r.alternatives.map((s) => s.question)).toEqual(knowledge.about?.en.examples);
+    for (const s of r.alternatives) expect(engine.ask(s.question).factId).toBe(s.factId);
     expect(engine.ask("hi, when was the hotline launched?").answered).toBe(true);
   });
 });

@@ -100,7 +100,16 @@ export function fakeKnowledge(): Knowledge {
       uk: "Факт із дуже довгим id.",
     }),
   ];
-  return { sources: new Map(sources.map((s) => [s.id, s])), facts };
+  const about = (topic: string, summary: string) => ({ topic, summary, examples: [] });
+  return {
+    sources: new Map(sources.map((s) => [s.id, s])),
+    facts,
+    about: {
+      en: about("a <test> hotline", "Three test reports about a hotline & its calls."),
+      ru: about("тестовую линию", "Три тестовых материала о линии."),
+      uk: about("тестову лінію", "Три тестові матеріали про лінію."),
+    },
+  };
 }
 
 function detect(question: string, fallback?: string): Lang {

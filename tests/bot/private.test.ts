@@ -18,7 +18,7 @@ describe("private chat", () => {
     expect(payload.text).toContain("&lt;since opening&gt; &amp; counting");
     expect(payload.text).toContain('<a href="https://example.com/article?a=1&amp;b=2">');
     expect(payload.text).toContain("Hotline &quot;I Want to Live&quot; &lt;b&gt;report&lt;/b&gt; &amp; more");
-    expect(payload.text).toContain("Daily &amp; &lt;News&gt;, 2024-01-04");
+    expect(payload.text).toContain("Daily &amp; &lt;News&gt;, 4 January 2024");
     expect(payload.text).toContain("Another report differs");
     expect(payload.text).toContain("2,000 calls");
     expectValidHtml(t.calls);
@@ -182,16 +182,18 @@ describe("private chat", () => {
 
   it("/start and /help explain, in the user's language", async () => {
     const t = createTestBot();
-    await t.send(privateText({ id: 1, language_code: "en" }, "/start"));
+    await t.send(privateText({ id: 1, first_name: "Ann", language_code: "en" }, "/start"));
     await t.send(privateText({ id: 2, language_code: "ru" }, "/help"));
     await t.send(privateText({ id: 3, language_code: "uk-UA" }, "/start"));
     await t.send(privateText({ id: 4 }, "/help@factline_bot"));
     expectValidHtml(t.calls);
     const [en, ru, uk, fallback] = t.texts();
-    expect(en).toContain("I know 4 facts from 3 published reports");
+    expect(en).toMatch(/^Hello, Ann!\n\nHow to ask/);
+    expect(en).toContain("I know 4 facts from 3 published reports about a <test> hotline (see /sources)");
     expect(en).toContain("@factline_bot");
     expect(en).toContain("How many calls did the hotline get?");
-    expect(ru).toContain("Я знаю фактов: 4");
+    expect(ru).toContain("Я знаю фактов: 4, из опубликованных материалов: 3, про тестовую линию");
+    expect(ru).not.toMatch(/^Здравствуйте/); // /help does not greet
     expect(ru).toContain("Сколько звонков получила линия?");
     expect(uk).toContain("Я знаю фактів: 4");
     expect(fallback).toContain("How to ask");
@@ -205,9 +207,10 @@ describe("private chat", () => {
     const sources = t.sent()[0]?.payload.text as string;
     expect(sources).toContain("Sources (3)");
     expect(sources).toContain('<a href="https://example.com/older-2022">Older report</a>');
-    expect(sources).toContain("Old Times, 2022-10-01");
-    expect(sources).toContain("Daily &amp; &lt;News&gt;, 2024-01-04");
+    expect(sources).toContain("Old Times, 1 October 2022");
+    expect(sources).toContain("Daily &amp; &lt;News&gt;, 4 January 2024");
     expect(t.texts()[1]).toContain("only from the reports listed in /sources");
+    expect(t.texts()[1]).toContain("Three test reports about a hotline & its calls.");
   });
 
   it("hints politely at stickers, photos, voice and unknown commands", async () => {

@@ -94,7 +94,7 @@ describe("render-html", () => {
     const html = renderAnswerHtml(answered("Over 26,000 <calls> & more", 1));
     const parsed = expectValid(html);
     expect(parsed.text).toContain("Over 26,000 <calls> & more");
-    expect(parsed.text).toContain('Source: A <title> & "quotes", Pub & Co, 2024-01-04');
+    expect(parsed.text).toContain('Source: A <title> & "quotes", Pub & Co, 4 January 2024');
     expect(parsed.text).toContain("Another report differs: conflicting <0>");
     expect(parsed.entities.find((e) => e.type === "a")?.url).toBe("https://example.com/?a=1&b=<2>");
   });

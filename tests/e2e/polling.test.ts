@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
+import { formatDate } from "../../src/answer/messages.js";
 import type { Engine } from "../../src/answer/types.js";
 import { escapeHtml } from "../../src/bot/render-html.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -144,7 +145,7 @@ describe("bot process over long polling", () => {
     const all = replies.map((r) => r.payload.text).join("\n");
     for (const source of engine.knowledge.sources.values()) {
       expect(all).toContain(`<a href="${escapeHtml(source.url)}">`);
-      expect(all).toContain(source.published);
+      expect(all).toContain(formatDate(source.published, "en"));
     }
   });
 

@@ -73,6 +73,18 @@ describe("validator: one failing fixture per rule", () => {
     expect(without.knowledge?.unanswerable).toBeUndefined();
   });
 
+  it("checks knowledge/about.yaml line by line, and loads it", async () => {
+    expect(await messages(join(fixtures, "about"))).toEqual([
+      expect.stringContaining('about/about.yaml:6: invalid-field: "ru.topic" must be at most 120 characters'),
+      expect.stringContaining(
+        'about/about.yaml:8: invalid-field: "ru.examples" needs at least one example question',
+      ),
+      expect.stringContaining('about/about.yaml:13: unknown-field: unknown field "uk.extra"'),
+    ]);
+    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    expect(knowledge?.about?.uk.examples.length).toBeGreaterThan(0);
+  });
+
   it("warns about a source no fact cites, and still loads", async () => {
     const result = await loadKnowledge(join(fixtures, "unused-source"));
     expect(result.knowledge?.facts).toHaveLength(1);

@@ -13,7 +13,7 @@ export const commandsFeature = new Composer<BotContext>();
 // in groups a bare "/help" is not ours either (isCommandForUs).
 commandsFeature.command(["start", "help"], async (ctx) => {
   if (!isCommandForUs(ctx) || (await isQuietNow(ctx))) return;
-  await sendHtml(ctx, helpHtml(ctx), { replyTo: replyTarget(ctx) });
+  await sendHtml(ctx, helpHtml(ctx, ctx.msg.text.startsWith("/start")), { replyTo: replyTarget(ctx) });
 });
 
 commandsFeature.command("sources", async (ctx) => {
@@ -26,6 +26,11 @@ commandsFeature.command("sources", async (ctx) => {
 commandsFeature.command("about", async (ctx) => {
   if (!isCommandForUs(ctx) || (await isQuietNow(ctx))) return;
   const t = texts(ctx.uiLang);
-  const html = `<b>${escapeHtml(t.aboutTitle)}</b>\n\n${escapeHtml(t.about)}`;
+  const summary = ctx.engine.knowledge.about?.[ctx.uiLang].summary;
+  const html = [
+    `<b>${escapeHtml(t.aboutTitle)}</b>`,
+    ...(summary ? [escapeHtml(summary)] : []),
+    escapeHtml(t.about),
+  ].join("\n\n");
   await sendHtml(ctx, html, { replyTo: replyTarget(ctx) });
 });
