@@ -1,3 +1,4 @@
+import { detectLanguage } from "../../src/answer/language.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import type { AnswerResult, AskOptions, Engine, Suggestion } from "../../src/answer/types.js";
 import { pickLang } from "../../src/bot/i18n.js";
@@ -112,12 +113,8 @@ export function fakeKnowledge(): Knowledge {
   };
 }
 
-function detect(question: string, fallback?: string): Lang {
-  if (/[іїєґ]/i.test(question)) return "uk";
-  if (/[а-яё]/i.test(question)) return "ru";
-  if (/[a-z]/i.test(question)) return "en";
-  return pickLang(fallback);
-}
+// The real language detection: the bot's language choices are what is tested, not a stand-in's.
+const detect = (question: string, fallback?: string): Lang => detectLanguage(question, pickLang(fallback));
 
 export interface FakeEngine extends Engine {
   /** Every ask() call, to check the options the bot passed. */

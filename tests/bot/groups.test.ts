@@ -17,6 +17,18 @@ const botMessage = (text = "earlier answer") => ({
 });
 
 describe("groups", () => {
+  it("answers small talk addressed to it with the same short reply, and ignores it otherwise", async () => {
+    const t = createTestBot();
+    await t.send(groupMessage({ chatId: GROUP, from: bob, text: "thanks" }));
+    expect(t.sent()).toHaveLength(0);
+    await t.send(
+      groupMessage({ chatId: GROUP, from: { id: 2005, language_code: "uk" }, text: "@factline_bot дякую" }),
+    );
+    expect(t.texts()).toEqual([expect.stringMatching(/^Будь ласка!/)]);
+    expect(t.sent()[0]?.payload.reply_parameters).toBeDefined();
+    expect(await t.storage.read("unanswered")).toEqual([]);
+  });
+
   it("never answers a message that does not address the bot", async () => {
     const t = createTestBot();
     await t.send(groupMessage({ chatId: GROUP, from: bob, text: "How many calls did the hotline get?" }));

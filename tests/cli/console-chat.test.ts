@@ -17,6 +17,7 @@ it("answers typed questions with a citation and leaves on /quit", async () => {
     "Which agency launched the I Want to Live hotline?\n",
     "\n",
     "what time is it\n",
+    "thanks!\n",
     "/quit\n",
     "Which agency launched the I Want to Live hotline?\n", // after /quit: never read
   ]);
@@ -26,6 +27,9 @@ it("answers typed questions with a citation and leaves on /quit", async () => {
   expect(text).toMatch(/Source: .+\nhttps:\/\//);
   expect(count(/^Source: /gm)).toBe(1);
   expect(count(/I have no sourced answer to that/g)).toBe(1);
-  // one prompt at the start and one after each of the three lines before /quit
-  expect(count(/> /g)).toBe(4);
+  expect(text).toContain(
+    "I answer questions from published reports, with the source of each answer. For example:",
+  );
+  // one prompt at the start and one after each of the four lines before /quit
+  expect(count(/> /g)).toBe(5);
 });
