@@ -33,10 +33,11 @@ if (values.json) {
 } else {
   for (const source of report) {
     const open = source.sentences.filter((s) => !s.covered && !s.why);
+    const file = relative(process.cwd(), source.file) || source.file;
     console.log(
-      `${source.file}: ${Math.round(source.share * 100)}% of ${source.sentences.length} sentences quoted or explained`,
+      `${file}: ${Math.round(source.share * 100)}% of ${source.sentences.length} sentences quoted or explained`,
     );
     for (const s of open)
-      console.log(`  ${source.file}:${s.line}: ${s.text.length > 140 ? `${s.text.slice(0, 139)}…` : s.text}`);
+      console.log(`  ${file}:${s.line}: ${s.text.length > 140 ? `${s.text.slice(0, 139)}…` : s.text}`);
   }
 }
