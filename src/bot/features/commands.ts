@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { isGroupChat, isQuietNow, replyTarget } from "../answer-question.js";
+import { isQuietNow, replyTarget } from "../answer-question.js";
 import type { BotContext } from "../context.js";
 import { helpHtml } from "../help.js";
 import { texts } from "../i18n.js";
