@@ -195,7 +195,7 @@ export function createEngine(
   function inspect(question: string, options: AskOptions = {}): Reading {
     const { text, lang, translit } = reading(question, options.fallbackLanguage);
     const words = queryWords(index, text, lang);
-    const matches = matchFacts(index, words, lang, tuning);
+    const matches = matchFacts(index, words, tuning);
     const normal = normalizeText(text);
     const inScope = hasSubject(words) && !isReverseDirection(normal);
     const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
@@ -214,7 +214,6 @@ export function createEngine(
           ...matchFacts(
             unanswerable,
             queryWords(unanswerable, text, lang),
-            lang,
             tuning,
             UNANSWERABLE_SHORTLIST,
           ).map((m) => m.question),

@@ -38,12 +38,6 @@ export interface SearchIndex {
   surfaceTerms: Map<string, number>;
 }
 
-export function questionText(index: SearchIndex, doc: number): string {
-  const fact = index.facts[index.docs.fact[doc] ?? -1];
-  const lang = index.docs.lang[doc] ?? "en";
-  return fact?.questions[lang][index.docs.position[doc] ?? 0] ?? "";
-}
-
 /** Built once per knowledge base; never mutated afterwards, so a reload can swap it whole. */
 export function buildIndex(knowledge: Knowledge): SearchIndex {
   const facts = knowledge.facts;

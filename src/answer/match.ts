@@ -34,8 +34,6 @@ export interface FactMatch {
   coverage: number;
   /** Best F-measure between the query and one of the fact's questions. */
   question: number;
-  /** That question's doc id, preferring the asker's language: the "did you mean" text. */
-  bestDoc: number;
 }
 
 export interface QueryWord {
@@ -95,7 +93,6 @@ export function wordCoverage(
 export function matchFacts(
   index: SearchIndex,
   query: QueryWord[],
-  lang: Lang,
   tuning: MatchTuning = DEFAULT_MATCH_TUNING,
   shortlist = SHORTLIST,
 ): FactMatch[] {
@@ -106,7 +103,8 @@ export function matchFacts(
   const { docs } = index;
 
   const { docs: candidateDocs, facts: candidateFacts } = candidates(index, query, shortlist);
-  const best = new Map<number, { question: number; doc: number; inLang: boolean }>();
+  // Per fact, the best F-measure over its questions.
+  const best = new Map<number, number>();
   for (const d of candidateDocs) {
     let precision = 0;
     let recall = 0;
@@ -126,27 +124,20 @@ export function matchFacts(
     recall /= docs.weight[d] || 1;
     const f1 = precision + recall > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
     const fact = docs.fact[d] as number;
-    const inLang = docs.lang[d] === lang;
-    const prev = best.get(fact);
     candidateFacts.add(fact);
-    // Keep the best score; among near-equal questions show one in the asker's language.
-    if (!prev || f1 > prev.question + 0.05 || (f1 > prev.question - 0.05 && inLang && !prev.inLang)) {
-      best.set(fact, { question: Math.max(f1, prev?.question ?? 0), doc: d, inLang });
-    } else if (f1 > prev.question) prev.question = f1;
+    if (f1 > (best.get(fact) ?? 0)) best.set(fact, f1);
   }
 
   const matches: FactMatch[] = [];
   for (const fact of candidateFacts) {
     const sure = wordCoverage(index, query, fact, answerOnly);
     const coverage = query.reduce((sum, q, i) => sum + q.idf * (sure[i] ?? 0), 0) / total;
-    const b = best.get(fact);
-    const question = b?.question ?? 0;
+    const question = best.get(fact) ?? 0;
     matches.push({
       fact,
       score: coverageWeight * coverage + (1 - coverageWeight) * question,
       coverage,
       question,
-      bestDoc: b?.doc ?? -1,
     });
   }
   return matches.sort((a, b) => b.score - a.score);

@@ -13,8 +13,6 @@ export function sourceFacts(knowledge: Knowledge): Fact[] {
   );
 }
 
-export const isSourceFact = (factId: string) => factId.startsWith("source:");
-
 /** The outlet's names as a reader may write them: publisher and aliases. */
 function names(source: Source): string[] {
   return [...new Set([source.publisher, ...(source.aliases ?? [])])];
