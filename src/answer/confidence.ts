@@ -1,4 +1,4 @@
-import type { LogisticModel } from "./logistic.js";
+import type { Forest } from "./boosted-trees.js";
 
 /**
  * The signals the confidence model weighs, each about one candidate fact for one question. The model
@@ -34,8 +34,9 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-export interface ConfidenceModel extends LogisticModel {
+export interface ConfidenceModel {
   features: readonly string[];
+  forest: Forest;
   /** Least confidence to answer: chosen to maximise correct answers minus `wrongCost` wrong ones. */
   answerAt: number;
   /** Least confidence for a "did you mean" suggestion. */

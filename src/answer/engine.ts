@@ -1,10 +1,10 @@
 import { type Fact, type Knowledge, LANGUAGES, type Lang, type Source } from "../knowledge/types.js";
+import { predictForest } from "./boosted-trees.js";
 import { splitQuestions } from "./compound.js";
 import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
 import { buildIndex, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
-import { predict } from "./logistic.js";
 import {
   DEFAULT_MATCH_TUNING,
   type FactMatch,
@@ -257,7 +257,7 @@ export function createEngine(
         uk: lang === "uk" ? 1 : 0,
         transliterated: translit ? 1 : 0,
       };
-      return { match, fact, features, confidence: predict(model, featureVector(features)) };
+      return { match, fact, features, confidence: predictForest(model.forest, featureVector(features)) };
     });
     candidates.sort((a, b) => b.confidence - a.confidence);
     return { language: lang, candidates, matches, inScope };

@@ -1,9 +1,10 @@
+import { predictForest } from "../answer/boosted-trees.js";
 import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { createEngine, type InspectableEngine } from "../answer/engine.js";
-import { fitLogistic, predict } from "../answer/logistic.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
 import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
+import { fitForest } from "./fit-trees.js";
 import { answersRow, type QuestionRow } from "./question-sets.js";
 
 /**
@@ -23,7 +24,6 @@ const FOLDS = 5;
 export const WRONG_COST = 3;
 /** "Did you mean" is offered from this confidence on: a plausible reading, not an answer. */
 const SUGGEST_AT = 0.1;
-const L2 = 1;
 const OWN_WEIGHT = 0.3;
 
 export interface Example {
@@ -103,11 +103,11 @@ function ownRight(asked: Fact): (candidate: Fact) => boolean | undefined {
 /** Features are what calibration reads; the model being replaced must not stop the engine from starting. */
 const UNFITTED: ConfidenceModel = {
   features: FEATURE_NAMES,
-  bias: 0,
-  weights: FEATURE_NAMES.map(() => 0),
+  forest: { base: 0, rate: 0, depth: 0, trees: [] },
   answerAt: 1,
   suggestAt: 1,
 };
+
 const engineFor = (knowledge: Knowledge) => createEngine(knowledge, DEFAULT_MATCH_TUNING, UNFITTED);
 
 export function collectExamples(knowledge: Knowledge, sets: Map<string, QuestionRow[]>): Example[] {
@@ -150,41 +150,60 @@ export interface Fit {
 }
 
 export function fitConfidence(examples: Example[]): Fit {
-  const { bias, weights } = fitLogistic(
-    examples.map((e) => e.features),
-    examples.map((e) => e.label),
-    { l2: L2, weights: examples.map((e) => (e.origin === "own" ? OWN_WEIGHT : 1)) },
-  );
-  const scored = examples.map((e) => ({ ...e, p: predict({ bias, weights }, e.features) }));
+  const fit = (train: Example[]) =>
+    fitForest(
+      train.map((e) => e.features),
+      train.map((e) => e.label),
+      train.map((e) => (e.origin === "own" ? OWN_WEIGHT : 1)),
+    );
+  // The threshold and the report come from predictions on questions the forest was not fitted on: trees
+  // are surer of their own training data than of a new question.
+  const heldOut = new Map<Example, number>();
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const forest = fit(examples.filter((e) => e.group % FOLDS !== fold));
+    for (const e of examples) if (e.group % FOLDS === fold) heldOut.set(e, predictForest(forest, e.features));
+  }
   // Per question, the candidate the engine would pick: the most confident.
-  const best = new Map<number, (typeof scored)[number]>();
-  for (const e of scored) if ((best.get(e.group)?.p ?? -1) < e.p) best.set(e.group, e);
-  // Over every question: the facts' own (paraphrases of what the knowledge answers, as most questions are)
-  // and the sets (half of them near misses, the questions where a wrong answer is likeliest).
+  const best = new Map<number, { e: Example; p: number }>();
+  for (const [e, p] of heldOut) if ((best.get(e.group)?.p ?? -1) < p) best.set(e.group, { e, p });
+  // Over every question, each counted as in fitting: the sets (written the way people ask, a third of them
+  // near misses) fully, the facts' own questions (all answerable, cleaner than real ones) at OWN_WEIGHT.
   const picks = [...best.values()];
   let answerAt = 0.5;
   let bestGain = Number.NEGATIVE_INFINITY;
   for (let step = 20; step <= 95; step++) {
     const t = step / 100;
-    const gain = picks.reduce((g, e) => (e.p >= t ? g + (e.label ? 1 : -WRONG_COST) : g), 0);
+    const gain = picks.reduce(
+      (sum, { e, p }) =>
+        p >= t ? sum + (e.origin === "own" ? OWN_WEIGHT : 1) * (e.label ? 1 : -WRONG_COST) : sum,
+      0,
+    );
     if (gain > bestGain) {
       bestGain = gain;
       answerAt = t;
     }
   }
   const report: Fit["report"] = {};
-  for (const e of best.values()) {
+  for (const { e, p } of best.values()) {
     const r = report[e.origin] ?? { questions: 0, right: 0, wrong: 0 };
     report[e.origin] = r;
     r.questions++;
-    if (e.p >= answerAt) e.label ? r.right++ : r.wrong++;
+    if (p >= answerAt) e.label ? r.right++ : r.wrong++;
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  const forest = fit(examples);
   return {
     model: {
       features: FEATURE_NAMES,
-      bias: round(bias),
-      weights: weights.map(round),
+      forest: {
+        ...forest,
+        base: round(forest.base),
+        trees: forest.trees.map((t) => ({
+          ...t,
+          threshold: t.threshold.map(round),
+          leaf: t.leaf.map(round),
+        })),
+      },
       answerAt,
       suggestAt: SUGGEST_AT,
     },
@@ -192,25 +211,23 @@ export function fitConfidence(examples: Example[]): Fit {
   };
 }
 
-/** The model as the TypeScript module the engine imports. */
+/** The model as the TypeScript module the engine imports: one tree a line. */
 export function modelSource(model: ConfidenceModel, summary: string): string {
-  const weights = model.features
-    .map((name, i) => `    ${JSON.stringify(name)}: ${model.weights[i]},`)
-    .join("\n");
+  const { trees, ...forest } = model.forest;
   return `// Generated by \`npm run calibrate\` (src/cli/calibrate.ts); do not edit by hand.
 // ${summary}
 import type { ConfidenceModel } from "./confidence.js";
 
-const WEIGHTS: Record<string, number> = {
-${weights}
-};
-
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  features: Object.keys(WEIGHTS),
-  weights: Object.values(WEIGHTS),
-  bias: ${model.bias},
+  features: ${JSON.stringify(model.features)},
   answerAt: ${model.answerAt},
   suggestAt: ${model.suggestAt},
+  forest: {
+    ...${JSON.stringify(forest)},
+    trees: [
+${trees.map((t) => `      ${JSON.stringify(t)},`).join("\n")}
+    ],
+  },
 };
 `;
 }

@@ -26,5 +26,5 @@ console.log(`answer at confidence ≥ ${model.answerAt} (a wrong answer costs ${
 for (const [origin, r] of Object.entries(report)) {
   console.log(`  ${origin.padEnd(32)} ${r.questions} questions: ${r.right} answered right, ${r.wrong} wrong`);
 }
-for (const [i, name] of model.features.entries()) console.log(`  ${name.padEnd(22)} ${model.weights[i]}`);
+console.log(`  ${model.forest.trees.length} trees of depth ${model.forest.depth}`);
 console.log(`wrote ${target}`);

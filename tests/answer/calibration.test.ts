@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { predictForest } from "../../src/answer/boosted-trees.js";
 import { FEATURE_NAMES } from "../../src/answer/confidence.js";
 import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
-import { fitLogistic, predict } from "../../src/answer/logistic.js";
 import { collectExamples, fitConfidence } from "../../src/calibrate/fit-confidence.js";
+import { fitForest, TREE_OPTIONS } from "../../src/calibrate/fit-trees.js";
 import { readQuestionSets } from "../../src/calibrate/question-sets.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 
@@ -15,21 +16,56 @@ describe("the confidence model", () => {
     expect(model.features).toEqual([...FEATURE_NAMES]);
     expect([...CONFIDENCE_MODEL.features]).toEqual([...FEATURE_NAMES]);
     // Knowledge, sets or features changed without `npm run calibrate`: the checked-in model is stale.
-    for (const [i, name] of FEATURE_NAMES.entries()) {
-      expect(CONFIDENCE_MODEL.weights[i], name).toBeCloseTo(model.weights[i] ?? Number.NaN, 4);
-    }
-    expect(CONFIDENCE_MODEL.bias).toBeCloseTo(model.bias, 4);
     expect(CONFIDENCE_MODEL.answerAt).toBe(model.answerAt);
+    expect(CONFIDENCE_MODEL.forest.trees.length).toBe(model.forest.trees.length);
+    for (const [i, tree] of CONFIDENCE_MODEL.forest.trees.entries()) {
+      const fitted = model.forest.trees[i];
+      expect(tree.feature, `tree ${i}`).toEqual(fitted?.feature);
+      for (const [j, leaf] of tree.leaf.entries())
+        expect(leaf, `tree ${i}`).toBeCloseTo(fitted?.leaf[j] ?? Number.NaN, 4);
+    }
+  }, 120_000);
+
+  it("learns what a weighted sum cannot: a signal that matters only together with another", () => {
+    // Right only when the first is high and the second low: neither alone tells, nor does their sum.
+    const xs: number[][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [a, b] = [(i % 10) / 10, Math.floor(i / 10) / 20];
+      xs.push([a, b]);
+      ys.push(a > 0.45 && b < 0.45 ? 1 : 0);
+    }
+    const forest = fitForest(
+      xs,
+      ys,
+      xs.map(() => 1),
+      { ...TREE_OPTIONS, rounds: 50 },
+    );
+    expect(predictForest(forest, [0.9, 0.1])).toBeGreaterThan(0.8);
+    expect(predictForest(forest, [0.9, 0.9])).toBeLessThan(0.2);
+    expect(predictForest(forest, [0.1, 0.1])).toBeLessThan(0.2);
+    // sample weights: heavy negatives where the positives were pull the prediction there down
+    const weighted = fitForest([...xs, [0.9, 0.1]], [...ys, 0], [...xs.map(() => 1), 200], {
+      ...TREE_OPTIONS,
+      rounds: 50,
+    });
+    expect(predictForest(weighted, [0.9, 0.1])).toBeLessThan(predictForest(forest, [0.9, 0.1]));
   });
 
-  it("fits a separable toy problem and predicts on the right side", () => {
-    const xs = [[0], [0.1], [0.2], [0.8], [0.9], [1]];
-    const ys = [0, 0, 0, 1, 1, 1];
-    const m = fitLogistic(xs, ys, { l2: 0.1 });
-    expect(predict(m, [0.05])).toBeLessThan(0.3);
-    expect(predict(m, [0.95])).toBeGreaterThan(0.7);
-    // sample weights: a heavy negative at 0.9 pulls the prediction there down
-    const weighted = fitLogistic([...xs, [0.9]], [...ys, 0], { l2: 0.1, weights: [1, 1, 1, 1, 1, 1, 20] });
-    expect(predict(weighted, [0.9])).toBeLessThan(predict(m, [0.9]));
+  it("fits the same forest twice from the same examples", () => {
+    const xs = Array.from({ length: 60 }, (_, i) => [(i * 7) % 13, i % 5]);
+    const ys = xs.map(([a = 0, b = 0]) => (a + b > 8 ? 1 : 0));
+    const once = fitForest(
+      xs,
+      ys,
+      xs.map(() => 1),
+    );
+    expect(
+      fitForest(
+        xs,
+        ys,
+        xs.map(() => 1),
+      ),
+    ).toEqual(once);
   });
 });
