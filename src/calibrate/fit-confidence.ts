@@ -36,18 +36,20 @@ export interface Example {
   group: number;
 }
 
-/** The facts' own questions of one fold left out (by their position in the knowledge). */
+/** The facts' own questions of one fold left out. */
 function withoutOwnFold(knowledge: Knowledge, fold: number): Knowledge {
-  let n = 0;
   const facts = knowledge.facts.map((f): Fact => {
     const questions = {} as Fact["questions"];
-    for (const lang of LANGUAGES) questions[lang] = f.questions[lang].filter(() => n++ % FOLDS !== fold);
+    for (const lang of LANGUAGES) questions[lang] = f.questions[lang].filter((q) => foldOf(q) !== fold);
     return { ...f, questions };
   });
   return { ...knowledge, facts };
 }
 
-/** A set row's fold, from its text: the same question always falls in the same fold. */
+/**
+ * A question's fold, from its text: the same question always falls in the same fold, wherever its fact or
+ * row stands (moving a fact within its file must not change the fit).
+ */
 function foldOf(question: string): number {
   let h = 0;
   for (const ch of question) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
@@ -118,11 +120,10 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
   const whole = engineFor(knowledge);
   for (let fold = 0; fold < FOLDS; fold++) {
     const engine = engineFor(withoutOwnFold(knowledge, fold));
-    let n = 0;
     for (const fact of knowledge.facts) {
       for (const lang of LANGUAGES) {
         for (const q of fact.questions[lang]) {
-          if (n++ % FOLDS !== fold) continue;
+          if (foldOf(q) !== fold) continue;
           examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact)));
           if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact)));
         }
@@ -150,7 +151,7 @@ export interface Fit {
 }
 
 export function fitConfidence(examples: Example[]): Fit {
-  const fit = (train: Example[]) =>
+  const fitOn = (train: Example[]) =>
     fitForest(
       train.map((e) => e.features),
       train.map((e) => e.label),
@@ -160,8 +161,9 @@ export function fitConfidence(examples: Example[]): Fit {
   // are surer of their own training data than of a new question.
   const heldOut = new Map<Example, number>();
   for (let fold = 0; fold < FOLDS; fold++) {
-    const forest = fit(examples.filter((e) => e.group % FOLDS !== fold));
-    for (const e of examples) if (e.group % FOLDS === fold) heldOut.set(e, predictForest(forest, e.features));
+    const forest = fitOn(examples.filter((e) => foldOf(e.question) !== fold));
+    for (const e of examples)
+      if (foldOf(e.question) === fold) heldOut.set(e, predictForest(forest, e.features));
   }
   // Per question, the candidate the engine would pick: the most confident.
   const best = new Map<number, { e: Example; p: number }>();
@@ -191,7 +193,7 @@ export function fitConfidence(examples: Example[]): Fit {
     if (p >= answerAt) e.label ? r.right++ : r.wrong++;
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
-  const forest = fit(examples);
+  const forest = fitOn(examples);
   return {
     model: {
       features: FEATURE_NAMES,
