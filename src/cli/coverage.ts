@@ -39,5 +39,7 @@ if (values.json) {
     );
     for (const s of open)
       console.log(`  ${file}:${s.line}: ${s.text.length > 140 ? `${s.text.slice(0, 139)}…` : s.text}`);
+    for (const starts of source.unusedNotCovered)
+      console.log(`  ${file}: not_covered "${starts}" explains no uncovered sentence: remove it`);
   }
 }

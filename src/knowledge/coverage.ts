@@ -20,6 +20,8 @@ export interface SourceCoverage {
   sentences: SentenceCoverage[];
   /** Share of sentences covered or explained, in [0, 1]. */
   share: number;
+  /** `not_covered` entries that explain no uncovered sentence: stale, to be removed. */
+  unusedNotCovered: string[];
 }
 
 /** A sentence counts as covered when quotes span at least this share of it, or it holds a whole quote. */
@@ -27,11 +29,18 @@ const COVERED_SHARE = 0.3;
 /** Overlap is found in runs of this many characters. */
 const WINDOW = 20;
 
+/**
+ * Where a sentence ends: after . ! ? or …, before a capital, a quote or a dash; not after an initial
+ * ("Mark F. Cancian") or a common abbreviation ("5:55 p.m. ET", "Mr. Yusov").
+ */
+const SENTENCE_END =
+  /(?<=[.!?…])(?<!(?<![\p{L}.])\p{Lu}\.)(?<!\b(?:[ap]\.m|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs|etc)\.)\s+(?=[A-Z"“‘'(«[—–-])/u;
+
 /** Sentences of an article body, with the line each starts on (the body starts at `firstLine`). */
 export function sentences(body: string, firstLine: number): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   body.split("\n").forEach((lineText, i) => {
-    for (const text of lineText.split(/(?<=[.!?…])\s+(?=[A-Z"“‘'(«[—–-])/)) {
+    for (const text of lineText.split(SENTENCE_END)) {
       if (/\p{L}/u.test(text)) out.push({ line: firstLine + i, text: text.trim() });
     }
   });
@@ -40,6 +49,7 @@ export function sentences(body: string, firstLine: number): { line: number; text
 
 export function sourceCoverage(source: Source, quotes: readonly string[], firstLine: number): SourceCoverage {
   const normalQuotes = quotes.map(normalizeForQuote);
+  const used = new Set<NonNullable<Source["notCovered"]>[number]>();
   const result = sentences(source.text, firstLine).map(({ line, text }): SentenceCoverage => {
     const normal = normalizeForQuote(text);
     const quoted = new Uint8Array(normal.length);
@@ -53,10 +63,11 @@ export function sourceCoverage(source: Source, quotes: readonly string[], firstL
     }
     const share = quoted.reduce((n, b) => n + b, 0) / Math.max(normal.length, 1);
     const covered = whole || share >= COVERED_SHARE;
-    const why = covered
+    const explained = covered
       ? undefined
-      : source.notCovered?.find((n) => normal.startsWith(normalizeForQuote(n.starts)))?.why;
-    return { line, text, covered, ...(why ? { why } : {}) };
+      : source.notCovered?.find((n) => normal.startsWith(normalizeForQuote(n.starts)));
+    if (explained) used.add(explained);
+    return { line, text, covered, ...(explained ? { why: explained.why } : {}) };
   });
   const ok = result.filter((s) => s.covered || s.why).length;
   return {
@@ -64,6 +75,7 @@ export function sourceCoverage(source: Source, quotes: readonly string[], firstL
     file: source.file,
     sentences: result,
     share: result.length ? ok / result.length : 1,
+    unusedNotCovered: (source.notCovered ?? []).filter((n) => !used.has(n)).map((n) => n.starts),
   };
 }
 

@@ -212,7 +212,8 @@ async function readSource(file: string, report: Report): Promise<Source | undefi
     note: meta.note,
     aliases: meta.aliases,
     notCovered: meta.not_covered,
-    textLine: fileLine(head.split("\n").length + 2),
+    // The text starts after the closing "---" and any blank lines that trim() removed.
+    textLine: fileLine(head.split("\n").length + 2) + (/^\s*/.exec(body)?.[0].split("\n").length ?? 1) - 1,
     text,
     file,
   };
