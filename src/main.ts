@@ -8,9 +8,10 @@ import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
-import { createKnowledgeReloader, startReloadTriggers } from "./knowledge/reloader.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
+import { createKnowledgeReloader } from "./reload/reloader.js";
+import { startReloadTriggers } from "./reload/triggers.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
 import { scheduleRetention } from "./storage/retention.js";
 
@@ -156,7 +157,14 @@ const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.re
 cleanups.push(() => storage.close());
 const retention = scheduleRetention({ storage, retentionDays: config.retentionDays, logger });
 cleanups.push(() => retention.stop());
-cleanups.push(await startReloadTriggers({ reloader, watch: config.knowledgeWatch }));
+cleanups.push(
+  await startReloadTriggers({
+    reloader,
+    dir: knowledgeDir,
+    watch: config.knowledgeWatch,
+    logger: reloadLogger,
+  }),
+);
 
 const bot = createBot(
   { token, apiRoot: config.apiRoot },

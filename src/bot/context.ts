@@ -1,8 +1,8 @@
 import type { Context } from "grammy";
 import type { Engine } from "../answer/types.js";
-import type { KnowledgeReloader } from "../knowledge/reloader.js";
 import type { Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
+import type { KnowledgeReloader } from "../reload/reloader.js";
 import type { Storage } from "../storage/storage.js";
 import type { SettingsStore } from "./group-settings.js";
 import type { RecentQuestions } from "./recent-questions.js";
@@ -16,7 +16,7 @@ export interface BotDeps {
   /** Bot operators (ADMIN_IDS): may use /reload. Not the same as group admins. */
   adminIds: readonly number[];
   /** Present when knowledge can be reloaded at run time (the /reload command). */
-  reloader?: KnowledgeReloader;
+  reloader?: Pick<KnowledgeReloader, "reload">;
   /** The clock, for quiet hours; tests pin it. */
   now?: () => Date;
 }
