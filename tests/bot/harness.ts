@@ -8,7 +8,7 @@ import { createBot, processUpdate, type RateLimit } from "../../src/bot/create-b
 import { createLogger } from "../../src/logger.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { parseTelegramHtml, type UpdateInput } from "../fake-bot-api.js";
+import { parseTelegramHtml, type UpdateInput } from "../../src/testing/fake-bot-api.js";
 import { createFakeEngine } from "./fake-engine.js";
 
 export const TOKEN = "987654321:AAUnitTestTokenThatMustNeverBeLogged_xyz";
