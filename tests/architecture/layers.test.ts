@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["logger.ts"],
   ["knowledge"],
   ["answer", "storage"],
-  ["reload", "calibrate", "gaps", "testing"],
+  ["reload", "cluster", "calibrate", "gaps", "testing"],
   ["bot", "bench"],
   ["bot/features/*"],
   ["bot/create-bot.ts"],
