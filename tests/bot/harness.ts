@@ -3,7 +3,7 @@ import type { Bot, BotError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Engine } from "../../src/answer/types.js";
-import type { BotContext } from "../../src/bot/context.js";
+import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot, processUpdate, type RateLimit } from "../../src/bot/create-bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
@@ -36,6 +36,8 @@ export interface TestBotOptions {
   now?: () => Date;
   rateLimit?: RateLimit;
   adminIds?: number[];
+  /** Shared state of several instances (REDIS_URL); each bot keeps its own in memory without it. */
+  cluster?: BotDeps["cluster"];
   /** getChatMember answers, by "chatId:userId". */
   members?: Record<string, string>;
   /** Make a method fail like Telegram would: return { error_code, description } for a call. */
@@ -109,6 +111,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       logger,
       adminIds: options.adminIds ?? [],
       now: options.now,
+      cluster: options.cluster,
     },
   );
   const errors: BotError<BotContext>[] = [];
