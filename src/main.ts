@@ -7,10 +7,12 @@ import { setUpProfile } from "./bot/profile.js";
 import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
+import { openCluster } from "./cluster/open-cluster.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
-import { createKnowledgeReloader, startReloadTriggers } from "./knowledge/reloader.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
+import { createKnowledgeReloader } from "./reload/reloader.js";
+import { startReloadTriggers } from "./reload/triggers.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
 import { scheduleRetention } from "./storage/retention.js";
 
@@ -154,13 +156,27 @@ const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.re
     ),
 );
 cleanups.push(() => storage.close());
+// Several instances behind one webhook URL share update claims, settings changes and rate limits through Redis.
+const cluster = config.redisUrl
+  ? await openCluster({ redisUrl: config.redisUrl, logger }).catch((error) =>
+      fail(`cannot open Redis for the instances to share: ${error instanceof Error ? error.message : error}`),
+    )
+  : undefined;
+if (cluster) cleanups.push(() => cluster.close());
 const retention = scheduleRetention({ storage, retentionDays: config.retentionDays, logger });
 cleanups.push(() => retention.stop());
-cleanups.push(await startReloadTriggers({ reloader, watch: config.knowledgeWatch }));
+cleanups.push(
+  await startReloadTriggers({
+    reloader,
+    dir: knowledgeDir,
+    watch: config.knowledgeWatch,
+    logger: reloadLogger,
+  }),
+);
 
 const bot = createBot(
   { token, apiRoot: config.apiRoot },
-  { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader },
+  { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader, cluster },
 );
 
 // Start-up calls are bounded: a silent server, or auto-retry backing off on 5xx and 429, must not hold start-up
@@ -200,6 +216,7 @@ if (config.webhook) {
     port: config.port,
     queue,
     logger,
+    claims: cluster?.claims,
   }).catch((error) =>
     fail(`cannot listen on PORT ${config.port}: ${error instanceof Error ? error.message : error}`),
   );

@@ -1,5 +1,5 @@
-import { startBotProcess } from "../../tests/e2e/bot-process.js";
-import { privateText, startFakeBotApi } from "../../tests/fake-bot-api.js";
+import { startBotProcess } from "../testing/bot-process.js";
+import { privateText, startFakeBotApi } from "../testing/fake-bot-api.js";
 
 const QUESTIONS = [
   "Which agency launched the I Want to Live hotline?",
@@ -11,7 +11,7 @@ const QUESTIONS = [
 
 /**
  * Answered updates per second, end to end: the bot as deployed (`npm start`, long polling) against the
- * loopback fake Bot API from the tests, `updates` questions from `users` people pushed at once.
+ * loopback fake Bot API the tests use too, `updates` questions from `users` people pushed at once.
  */
 export async function measureThroughput({
   updates,

@@ -1,8 +1,9 @@
 import type { Context } from "grammy";
 import type { Engine } from "../answer/types.js";
-import type { KnowledgeReloader } from "../knowledge/reloader.js";
+import type { Cluster } from "../cluster/cluster.js";
 import type { Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
+import type { KnowledgeReloader } from "../reload/reloader.js";
 import type { Storage } from "../storage/storage.js";
 import type { SettingsStore } from "./group-settings.js";
 import type { RecentQuestions } from "./recent-questions.js";
@@ -16,7 +17,12 @@ export interface BotDeps {
   /** Bot operators (ADMIN_IDS): may use /reload. Not the same as group admins. */
   adminIds: readonly number[];
   /** Present when knowledge can be reloaded at run time (the /reload command). */
-  reloader?: KnowledgeReloader;
+  reloader?: Pick<KnowledgeReloader, "reload">;
+  /**
+   * Present when several instances share Redis (REDIS_URL): the rate limit, its notices and group settings are
+   * then shared by all of them. Without it all three are kept in this process, as for a single instance.
+   */
+  cluster?: Pick<Cluster, "claims" | "changes" | "rateLimitClient">;
   /** The clock, for quiet hours; tests pin it. */
   now?: () => Date;
 }

@@ -3,12 +3,15 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { type Claims, createMemoryClaims } from "../cluster/claims.js";
+import type { RateLimitClient } from "../cluster/cluster.js";
+import { addressedQuestion, startsWithCommand } from "./addressing.js";
 import { isGroupChat } from "./answer-question.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
 import { feedbackFeature } from "./features/feedback.js";
-import { addressedQuestion, addressingFeature, startsWithCommand } from "./features/groups/addressing.js";
+import { addressingFeature } from "./features/groups/addressing.js";
 import { inlineFeature } from "./features/inline.js";
 import { reloadFeature } from "./features/reload.js";
 import { settingsFeature } from "./features/settings.js";
@@ -69,22 +72,16 @@ function questionKey(ctx: BotContext): string | undefined {
 /**
  * Called for every update over the limit. A button press always gets its answerCallbackQuery (or the button
  * keeps spinning); a private chat gets the "please wait" message once per window, so the notice itself cannot
- * become spam; groups get nothing.
+ * become spam; groups get nothing. "Once" holds across instances when the claims are shared.
  */
-function rateLimitNotice(windowMs: number) {
-  const noticedUntil = new Map<string, number>();
-  /** True for the first excess of a kind (button or message) in a bucket within the window. */
-  const firstInWindow = (key: string) => {
-    const now = Date.now();
-    if ((noticedUntil.get(key) ?? 0) > now) return false;
-    // Excesses are rare, so sweeping the expired entries here keeps the map small without a timer.
-    for (const [k, until] of noticedUntil) if (until <= now) noticedUntil.delete(k);
-    noticedUntil.set(key, now + windowMs);
-    return true;
-  };
+function rateLimitNotice(windowMs: number, claims: Claims) {
   return async (ctx: BotContext) => {
     const t = texts(ctx.uiLang);
-    const first = firstInWindow(`${ctx.callbackQuery ? "button" : "message"}:${questionKey(ctx)}`);
+    // One claim per kind (button or message) and bucket within the window: the first excess.
+    const first = await claims.claim(
+      `notice:${ctx.callbackQuery ? "button" : "message"}:${questionKey(ctx)}`,
+      windowMs,
+    );
     if (first) ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.rateLimited });
     else if (first && ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(t.rateLimited));
@@ -106,7 +103,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   // Updates are handled concurrently; within one chat they keep their order.
   bot.use(sequentialize((ctx: BotContext) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
 
-  const settingsStore = createSettingsStore(deps.storage, deps.logger);
+  const settingsStore = createSettingsStore(deps.storage, deps.logger, { changes: deps.cluster?.changes });
   const recentQuestions = new RecentQuestions();
   bot.use((ctx, next) => {
     ctx.recentQuestions = recentQuestions;
@@ -120,12 +117,16 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
 
   const rate = config.rateLimit ?? DEFAULT_RATE_LIMIT;
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, RateLimitClient>({
       timeFrame: rate.windowMs,
       limit: rate.limit,
       keyGenerator: questionKey,
+      // With several instances the counters live in Redis, so a person's questions count wherever they land.
+      storageClient: deps.cluster?.rateLimitClient(rate.windowMs) ?? "MEMORY_STORE",
+      // The shared client prefixes its keys itself.
+      keyPrefix: "",
       alwaysReply: true,
-      onLimitExceeded: rateLimitNotice(rate.windowMs),
+      onLimitExceeded: rateLimitNotice(rate.windowMs, deps.cluster?.claims ?? createMemoryClaims()),
     }),
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChangeFeed } from "../cluster/cluster.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
 import type { Storage } from "../storage/storage.js";
@@ -80,36 +81,54 @@ export interface SettingsStore {
   set(chatId: number, settings: GroupSettings): Promise<void>;
 }
 
+export interface SettingsStoreOptions {
+  /** How long a cached group's settings are used without reading the storage again. */
+  ttlMs?: number;
+  /** Present with several instances (REDIS_URL): a change made anywhere drops every instance's cached copy. */
+  changes?: ChangeFeed;
+}
+
 /**
- * Group settings kept in Storage (so they survive restarts) with a write-through cache:
- * every addressed group message needs them, and this process is their only writer.
+ * Group settings kept in Storage (so they survive restarts) with a write-through cache: every addressed group
+ * message needs them. A single instance is their only writer; several instances hear each other's changes
+ * through `changes`, and while that feed is down they read the storage every time instead of trusting the cache.
  * Reading never fails: when the storage does (Redis down, an unreadable file), the group is answered with the
  * defaults rather than not at all. Writing does fail, so the caller can say the change was not saved.
  */
 export function createSettingsStore(
   storage: Storage,
   logger?: Pick<Logger, "warn">,
-  ttlMs = 60_000,
+  { ttlMs = 60_000, changes }: SettingsStoreOptions = {},
 ): SettingsStore {
-  // The TTL lets a change made by another instance sharing Redis show up within a minute.
-  const cache = new Map<number, { settings: GroupSettings; until: number }>();
+  // The TTL is a backstop: should a change notice be lost, the cached copy still expires.
+  const cache = new Map<string, { settings: GroupSettings; until: number }>();
+  // Bumped by every change notice, so a read that started before a change does not cache the old value.
+  let epoch = 0;
+  changes?.subscribe((key) => {
+    epoch++;
+    if (key === undefined) cache.clear();
+    else cache.delete(key);
+  });
+  const cacheUsable = () => changes?.live ?? true;
   let nextSweep = 0;
-  const remember = (chatId: number, settings: GroupSettings) => {
+  const remember = (key: string, settings: GroupSettings) => {
     const now = Date.now();
     // Groups that went quiet would otherwise stay in the map forever; one pass per TTL is enough.
     if (now >= nextSweep) {
-      for (const [id, entry] of cache) if (entry.until <= now) cache.delete(id);
+      for (const [k, entry] of cache) if (entry.until <= now) cache.delete(k);
       nextSweep = now + ttlMs;
     }
-    cache.set(chatId, { settings, until: now + ttlMs });
+    cache.set(key, { settings, until: now + ttlMs });
   };
   return {
     async get(chatId) {
-      const cached = cache.get(chatId);
-      if (cached && cached.until > Date.now()) return cached.settings;
+      const key = settingsKey(chatId);
+      const cached = cache.get(key);
+      if (cached && cached.until > Date.now() && cacheUsable()) return cached.settings;
+      const started = epoch;
       let raw: unknown;
       try {
-        raw = await storage.get<unknown>(settingsKey(chatId));
+        raw = await storage.get<unknown>(key);
       } catch (error) {
         // Not cached: the stored settings apply again as soon as the storage is back.
         logger?.warn({ err: error, chatId }, "could not read group settings; using the defaults");
@@ -118,12 +137,17 @@ export function createSettingsStore(
       // Damaged or older-shaped values fall back field by field instead of failing the group's questions.
       const parsed = raw === undefined ? undefined : schema.safeParse(raw);
       const settings = parsed?.success ? parsed.data : { ...DEFAULT_SETTINGS };
-      remember(chatId, settings);
+      if (epoch === started && cacheUsable()) remember(key, settings);
       return settings;
     },
     async set(chatId, settings) {
-      await storage.set(settingsKey(chatId), settings);
-      remember(chatId, settings);
+      const key = settingsKey(chatId);
+      await storage.set(key, settings);
+      remember(key, settings);
+      // Saved either way; if the notice is lost, other instances catch up when their copy expires.
+      await changes
+        ?.publish(key)
+        .catch((error) => logger?.warn({ err: error, chatId }, "could not announce a settings change"));
     },
   };
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
+import { type Claims, createMemoryClaims } from "../cluster/claims.js";
 import type { Logger } from "../logger.js";
 import type { UpdateQueue } from "./update-queue.js";
 
@@ -13,8 +14,13 @@ export interface WebhookServerOptions {
   host?: string;
   queue: UpdateQueue;
   logger: Logger;
-  /** How many recent update ids are remembered to drop Telegram's redeliveries. */
+  /** How many recent update ids are remembered to drop Telegram's redeliveries (without shared claims). */
   rememberIds?: number;
+  /**
+   * Who has taken which update. Shared through Redis when several instances sit behind one URL, so an update
+   * Telegram redelivers to another instance is still handled once; this process's memory otherwise.
+   */
+  claims?: Claims;
 }
 
 export interface WebhookServer {
@@ -24,6 +30,8 @@ export interface WebhookServer {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Telegram keeps an update it could not deliver for up to 24 hours, so a redelivery can come that late. */
+const UPDATE_CLAIM_MS = 24 * 60 * 60 * 1000;
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
 function sameSecret(given: string | string[] | undefined, secret: string): boolean {
@@ -52,11 +60,12 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 /**
  * Webhook mode: POST <path> with Telegram's secret header, GET /healthz for the orchestrator.
  * Each update is acknowledged once queued (so Telegram does not time out and redeliver during a slow
- * answer), and an update_id already seen is acknowledged without being handled again.
+ * answer), and an update_id already taken (here, or by another instance sharing the claims) is acknowledged
+ * without being handled again.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const { path, secret, queue, logger, rememberIds = 10_000 } = options;
-  const seen = new Set<number>();
+  const claims = options.claims ?? createMemoryClaims({ maxKeys: rememberIds });
   let closing = false;
 
   const server = createServer(async (req, res) => {
@@ -81,13 +90,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return send(res, 400, "bad json");
     }
     if (!Number.isSafeInteger(update?.update_id)) return send(res, 400, "no update_id");
-    if (seen.has(update.update_id)) {
+    if (!(await claims.claim(`update:${update.update_id}`, UPDATE_CLAIM_MS))) {
       logger.info({ update: update.update_id }, "duplicate update ignored");
       return send(res, 200, "ok");
     }
-    seen.add(update.update_id);
-    // A Set iterates in insertion order, so the first entry is the oldest id.
-    if (seen.size > rememberIds) seen.delete(seen.values().next().value as number);
     queue.add(update);
     send(res, 200, "ok");
   });

@@ -105,8 +105,14 @@ export function redactRedisUrl(url: string): string {
  * Connects and checks the server answers, so a wrong REDIS_URL stops the bot at start with a clear message
  * instead of every question failing later. After that ioredis reconnects by itself.
  */
-export async function connectRedis(url: string, onError?: (error: Error) => void): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+export async function connectRedis(
+  url: string,
+  onError?: (error: Error) => void,
+  { failFast = false }: { failFast?: boolean } = {},
+): Promise<Redis> {
+  // failFast: while disconnected, commands fail at once instead of waiting through reconnection attempts
+  // (seconds); for callers with a fallback of their own.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: !failFast });
   let lastError: Error | undefined;
   redis.on("error", (error: Error) => {
     lastError = error;

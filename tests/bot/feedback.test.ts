@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { hashWithSalt, pseudonymize } from "../../src/storage/pseudonym.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { callbackQuery, groupMessage, privateText } from "../fake-bot-api.js";
+import { callbackQuery, groupMessage, privateText } from "../../src/testing/fake-bot-api.js";
 import { createTestBot } from "./harness.js";
 
 const GROUP = -100321;

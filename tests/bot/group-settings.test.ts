@@ -53,3 +53,91 @@ describe("group settings", () => {
     expect(pickLang(undefined)).toBe("en");
   });
 });
+
+/** A change feed driven by the test, and a storage that counts reads and can hold one back. */
+function sharedSetup() {
+  const listeners = new Set<(key: string | undefined) => void>();
+  const feed = {
+    live: true,
+    published: [] as string[],
+    async publish(key: string) {
+      this.published.push(key);
+    },
+    subscribe(listener: (key: string | undefined) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    tell: (key: string | undefined) => {
+      for (const l of listeners) l(key);
+    },
+  };
+  const storage = createMemoryStorage();
+  let reads = 0;
+  let hold: Promise<void> | undefined;
+  const counting = {
+    ...storage,
+    async get<T>(key: string) {
+      reads++;
+      const value = await storage.get<T>(key);
+      await hold;
+      return value;
+    },
+  };
+  return {
+    feed,
+    storage,
+    store: createSettingsStore(counting, undefined, { changes: feed }),
+    reads: () => reads,
+    holdReads: (until: Promise<void>) => {
+      hold = until;
+    },
+  };
+}
+
+describe("group settings shared by several instances", () => {
+  const ru = { ...DEFAULT_SETTINGS, language: "ru" as const };
+
+  it("announce a change and drop a cached copy when told another instance changed it", async () => {
+    const { feed, storage, store, reads } = sharedSetup();
+    await store.set(-1, ru);
+    expect(feed.published).toEqual(["settings:-1"]);
+    expect(await store.get(-1)).toEqual(ru);
+    expect(reads()).toBe(0);
+
+    await storage.set("settings:-1", DEFAULT_SETTINGS); // written by another instance
+    expect(await store.get(-1)).toEqual(ru);
+    feed.tell("settings:-1");
+    expect(await store.get(-1)).toEqual(DEFAULT_SETTINGS);
+    expect(reads()).toBe(1);
+
+    await storage.set("settings:-1", ru);
+    feed.tell(undefined); // the feed reconnected: changes may have been missed
+    expect(await store.get(-1)).toEqual(ru);
+  });
+
+  it("do not cache a value read while a change was announced", async () => {
+    const { feed, storage, store, holdReads, reads } = sharedSetup();
+    let release = () => {};
+    holdReads(new Promise<void>((r) => (release = r)));
+    const reading = store.get(-1); // reads the defaults, then is held
+    await new Promise((r) => setImmediate(r));
+    await storage.set("settings:-1", ru);
+    feed.tell("settings:-1");
+    release();
+    expect(await reading).toEqual(DEFAULT_SETTINGS);
+    holdReads(Promise.resolve());
+    expect(await store.get(-1)).toEqual(ru);
+    expect(reads()).toBe(2);
+  });
+
+  it("read the storage every time while the feed is down", async () => {
+    const { feed, store, reads } = sharedSetup();
+    await store.get(-1);
+    await store.get(-1);
+    expect(reads()).toBe(1);
+    feed.live = false;
+    await store.get(-1);
+    await store.get(-1);
+    expect(reads()).toBe(3);
+  });
+});

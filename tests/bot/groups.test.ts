@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { callbackQuery, groupMessage } from "../fake-bot-api.js";
+import { callbackQuery, groupMessage } from "../../src/testing/fake-bot-api.js";
 import { createFakeEngine } from "./fake-engine.js";
 import { BOT_INFO, createTestBot, expectValidHtml } from "./harness.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editedText, privateText } from "../fake-bot-api.js";
+import { editedText, privateText } from "../../src/testing/fake-bot-api.js";
 import { createFakeEngine } from "./fake-engine.js";
 import { createTestBot } from "./harness.js";
 

@@ -3,12 +3,12 @@ import type { Bot, BotError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { Engine } from "../../src/answer/types.js";
-import type { BotContext } from "../../src/bot/context.js";
+import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot, processUpdate, type RateLimit } from "../../src/bot/create-bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { parseTelegramHtml, type UpdateInput } from "../fake-bot-api.js";
+import { parseTelegramHtml, type UpdateInput } from "../../src/testing/fake-bot-api.js";
 import { createFakeEngine } from "./fake-engine.js";
 
 export const TOKEN = "987654321:AAUnitTestTokenThatMustNeverBeLogged_xyz";
@@ -36,6 +36,8 @@ export interface TestBotOptions {
   now?: () => Date;
   rateLimit?: RateLimit;
   adminIds?: number[];
+  /** Shared state of several instances (REDIS_URL); each bot keeps its own in memory without it. */
+  cluster?: BotDeps["cluster"];
   /** getChatMember answers, by "chatId:userId". */
   members?: Record<string, string>;
   /** Make a method fail like Telegram would: return { error_code, description } for a call. */
@@ -109,6 +111,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       logger,
       adminIds: options.adminIds ?? [],
       now: options.now,
+      cluster: options.cluster,
     },
   );
   const errors: BotError<BotContext>[] = [];

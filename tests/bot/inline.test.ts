@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inlineResultId } from "../../src/bot/features/inline.js";
-import { channelPost, inlineQuery, parseTelegramHtml } from "../fake-bot-api.js";
+import { channelPost, inlineQuery, parseTelegramHtml } from "../../src/testing/fake-bot-api.js";
 import { LONG_FACT_ID } from "./fake-engine.js";
 import { createTestBot } from "./harness.js";
 

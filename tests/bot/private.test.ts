@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCallback } from "../../src/bot/keyboards.js";
-import { callbackQuery, editedText, privateMessage, privateText } from "../fake-bot-api.js";
+import { callbackQuery, editedText, privateMessage, privateText } from "../../src/testing/fake-bot-api.js";
 import { type ApiCall, createTestBot, expectValidHtml } from "./harness.js";
 
 const alice = { id: 1001, language_code: "en" };

@@ -12,7 +12,7 @@ import {
   trimPlain,
 } from "../../src/bot/render-html.js";
 import type { Source } from "../../src/knowledge/types.js";
-import { parseTelegramHtml } from "../fake-bot-api.js";
+import { parseTelegramHtml } from "../../src/testing/fake-bot-api.js";
 
 const citation = {
   sourceId: "s",

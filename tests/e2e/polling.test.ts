@@ -6,6 +6,7 @@ import type { Engine } from "../../src/answer/types.js";
 import { escapeHtml } from "../../src/bot/render-html.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Fact } from "../../src/knowledge/types.js";
+import { type BotProcess, REPO, startBotProcess } from "../../src/testing/bot-process.js";
 import {
   callbackQuery,
   channelPost,
@@ -18,8 +19,7 @@ import {
   privateText,
   type RecordedCall,
   startFakeBotApi,
-} from "../fake-bot-api.js";
-import { type BotProcess, REPO, startBotProcess } from "./bot-process.js";
+} from "../../src/testing/fake-bot-api.js";
 
 /**
  * The bot as a process (`npm start`) against the fake Bot API, over long polling. One process serves the

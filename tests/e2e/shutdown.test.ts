@@ -1,8 +1,8 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { type FakeBotApi, privateText, startFakeBotApi } from "../fake-bot-api.js";
-import { type BotProcess, startBotProcess } from "./bot-process.js";
+import { type BotProcess, startBotProcess } from "../../src/testing/bot-process.js";
+import { type FakeBotApi, privateText, startFakeBotApi } from "../../src/testing/fake-bot-api.js";
 
 /**
  * Shutdown works back from one deadline: an answer that cannot go out (Telegram says retry after 30 s) is

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_TOKEN, type FakeBotApi, startFakeBotApi } from "../fake-bot-api.js";
-import { type BotProcess, startBotProcess } from "./bot-process.js";
+import { type BotProcess, startBotProcess } from "../../src/testing/bot-process.js";
+import { DEFAULT_TOKEN, type FakeBotApi, startFakeBotApi } from "../../src/testing/fake-bot-api.js";
 
 /** Start-up failures: each must stop the process with a non-zero code and one line saying what to do. */
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeBotApi, privateText, type RecordedCall, startFakeBotApi } from "../fake-bot-api.js";
-import { type BotProcess, startBotProcess } from "./bot-process.js";
+import { type BotProcess, startBotProcess } from "../../src/testing/bot-process.js";
+import {
+  type FakeBotApi,
+  privateText,
+  type RecordedCall,
+  startFakeBotApi,
+} from "../../src/testing/fake-bot-api.js";
 
 /** The bot as a process in webhook mode: Telegram's updates are POSTed to it, answers go to the fake API. */
 

@@ -2,8 +2,8 @@ import { pino } from "pino";
 import type { Engine } from "../../src/answer/types.js";
 import type { LoadResult } from "../../src/knowledge/load.js";
 import type { Problem } from "../../src/knowledge/problems.js";
-import type { ReloadLogger } from "../../src/knowledge/reloader.js";
 import type { Fact, Knowledge, Source } from "../../src/knowledge/types.js";
+import type { ReloadLogger } from "../../src/reload/reloader.js";
 
 export const source = (id = "src-a", overrides: Partial<Source> = {}): Source => ({
   id,
@@ -94,4 +94,55 @@ export async function waitFor(check: () => void | Promise<void>, timeoutMs = 500
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+/** A clock driven by hand: timers fire only in advance(), in time order, so debounce tests need no sleeps. */
+export function manualClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  return {
+    setTimeout(callback: () => void, ms: number): unknown {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, callback });
+      return id;
+    },
+    clearTimeout(timer: unknown) {
+      timers.delete(timer as number);
+    },
+    advance(ms: number) {
+      const until = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].callback();
+      }
+      now = until;
+    },
+    pending: () => timers.size,
+  };
+}
+
+/** A stand-in for chokidar: the test emits file events; `closed` says whether the watcher was stopped. */
+export function fakeWatcher() {
+  let emit: ((path: string) => void) | undefined;
+  let fail: ((error: unknown) => void) | undefined;
+  const state = { started: 0, closed: false };
+  return {
+    state,
+    start: async (_dir: string, onEvent: (path: string) => void, onError: (error: unknown) => void) => {
+      state.started++;
+      emit = onEvent;
+      fail = onError;
+      return {
+        close: async () => {
+          state.closed = true;
+        },
+      };
+    },
+    emit: (path: string) => emit?.(path),
+    fail: (error: unknown) => fail?.(error),
+  };
 }

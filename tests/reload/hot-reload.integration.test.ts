@@ -1,8 +1,10 @@
+import { EventEmitter } from "node:events";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKnowledgeReloader, type KnowledgeReloader } from "../../src/knowledge/reloader.js";
+import { createKnowledgeReloader, type KnowledgeReloader } from "../../src/reload/reloader.js";
+import { startReloadTriggers } from "../../src/reload/triggers.js";
 import { recordingLogger, waitFor } from "./fakes.js";
 
 // The real loader and engine over a copy of the project's knowledge: what a maintainer does with the bot running.
@@ -48,20 +50,30 @@ describe("hot reload of the real knowledge", () => {
   let root: string;
   let dir: string;
   let reloader: KnowledgeReloader;
+  let stopWatching = async () => {};
   const { logger, lines } = recordingLogger();
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "factline-hot-"));
     dir = join(root, "knowledge");
     await cp(KNOWLEDGE, dir, { recursive: true });
-    reloader = createKnowledgeReloader({ dir, logger, debounceMs: 100 });
+    reloader = createKnowledgeReloader({ dir, logger });
     const first = await reloader.reload({ trigger: "start" });
     expect(first.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(first.ok).toBe(true);
-    await reloader.watch();
+    // The real file watcher (chokidar), as main.ts starts it.
+    const signals = new EventEmitter() as unknown as NodeJS.Process;
+    stopWatching = await startReloadTriggers({
+      reloader,
+      dir,
+      watch: true,
+      debounceMs: 100,
+      signals,
+      logger,
+    });
   });
   afterAll(async () => {
-    await reloader?.close();
+    await stopWatching();
     await rm(root, { recursive: true, force: true });
   });
 
@@ -102,7 +114,7 @@ describe("hot reload of the real knowledge", () => {
   });
 
   it("refuses a set that drops more than RELOAD_MAX_DROP of the facts unless forced", async () => {
-    await reloader.close(); // driven by hand from here, so the watcher does not race the assertions
+    await stopWatching(); // driven by hand from here, so the watcher does not race the assertions
     const serving = reloader.current();
     const total = serving.knowledge.facts.length;
     // Other facts reference most facts (related:), so removing the test fact is the clean removal; a zero

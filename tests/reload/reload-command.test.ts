@@ -4,7 +4,8 @@ import { pino } from "pino";
 import { describe, expect, it, vi } from "vitest";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { reloadFeature } from "../../src/bot/features/reload.js";
-import type { KnowledgeReloader, ReloadResult } from "../../src/knowledge/reloader.js";
+import type { KnowledgeReloader } from "../../src/reload/reloader.js";
+import type { ReloadResult } from "../../src/reload/result.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { error, fakeEngine, ids, knowledge } from "./fakes.js";
 

@@ -1,17 +1,8 @@
-import { EventEmitter } from "node:events";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LoadResult } from "../../src/knowledge/load.js";
-import {
-  createKnowledgeReloader,
-  describeReload,
-  diffKnowledge,
-  startReloadTriggers,
-} from "../../src/knowledge/reloader.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
-import { error, fact, fakeEngine, ids, knowledge, ok, recordingLogger, source, waitFor } from "./fakes.js";
+import { createKnowledgeReloader } from "../../src/reload/reloader.js";
+import { error, fakeEngine, ids, knowledge, ok, recordingLogger } from "./fakes.js";
 
 /** A reloader whose loader returns whatever the test queued, in order. */
 function setup(results: (LoadResult | Error)[], options: { initial?: Knowledge; maxDrop?: number } = {}) {
@@ -173,117 +164,5 @@ describe("createKnowledgeReloader", () => {
       "warn knowledge/sources/s.md:2: warning unused-source: quote not found in source src-a (copy the words exactly)",
       "info Knowledge reloaded: 1 fact (was 0).",
     ]);
-  });
-});
-
-describe("diffKnowledge", () => {
-  it("tells added, removed and changed facts apart, ignoring where a fact sits in its file", () => {
-    const before = knowledge([fact("a"), fact("b"), fact("c"), fact("d")]);
-    const after = knowledge([
-      fact("a", { line: 40, file: "knowledge/facts/moved.yaml" }),
-      fact("b", { answer: { en: "new", ru: "новое", uk: "нове" } }),
-      fact("d"),
-      fact("e"),
-    ]);
-    expect(diffKnowledge(before, after)).toEqual({ added: ["e"], removed: ["c"], changed: ["b"] });
-  });
-
-  it("counts a fact as changed when its citation changes", () => {
-    const before = knowledge([fact("a")], [source("src-a")]);
-    const after = knowledge([fact("a")], [source("src-a", { url: "https://example.org/corrected" })]);
-    expect(diffKnowledge(before, after).changed).toEqual(["a"]);
-    const textOnly = knowledge([fact("a")], [source("src-a", { text: "article text, more of it" })]);
-    expect(diffKnowledge(before, textOnly).changed).toEqual([]);
-  });
-});
-
-describe("describeReload", () => {
-  it("lists at most maxProblems errors and says how many more", () => {
-    const problems = Array.from({ length: 20 }, (_, i) => error("knowledge/facts/x.yaml", i + 1));
-    const text = describeReload(
-      { ok: false, problems, diff: { added: [], removed: [], changed: [] }, facts: 4, previousFacts: 4 },
-      { maxProblems: 3 },
-    );
-    expect(text.split("\n")).toEqual([
-      "Reload failed: 20 errors. Still serving the previous 4 facts.",
-      "knowledge/facts/x.yaml:1: quote-not-found: quote not found in source src-a (copy the words exactly)",
-      "knowledge/facts/x.yaml:2: quote-not-found: quote not found in source src-a (copy the words exactly)",
-      "knowledge/facts/x.yaml:3: quote-not-found: quote not found in source src-a (copy the words exactly)",
-      "… and 17 more (see the log)",
-      "Fix the files (npm run validate lists every problem); the bot reloads when they are saved.",
-    ]);
-  });
-
-  it("says what changed on success, shortening long id lists", () => {
-    const text = describeReload(
-      {
-        ok: true,
-        problems: [],
-        diff: { added: ["a", "b", "c"], removed: [], changed: ["d"] },
-        facts: 12,
-        previousFacts: 10,
-      },
-      { maxIds: 2 },
-    );
-    expect(text).toBe("Knowledge reloaded: 12 facts (was 10).\nadded 3: a, b, … (1 more)\nchanged 1: d");
-    expect(
-      describeReload({
-        ok: true,
-        problems: [],
-        diff: { added: [], removed: [], changed: [] },
-        facts: 1,
-        previousFacts: 1,
-      }),
-    ).toBe("Knowledge reloaded: 1 fact (was 1).\nno fact changed");
-  });
-});
-
-describe("watching and SIGHUP", () => {
-  let dir: string;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  it("reloads once after a burst of file changes, and ignores editor swap files", async () => {
-    dir = await mkdtemp(join(tmpdir(), "factline-watch-"));
-    await mkdir(join(dir, "facts"));
-    const load = vi.fn(async () => ok(knowledge(ids(1))));
-    const reloader = createKnowledgeReloader({ dir, load, createEngine: fakeEngine, debounceMs: 80 });
-    await reloader.watch();
-    try {
-      await writeFile(join(dir, "facts", ".a.yaml.swp"), "x");
-      await writeFile(join(dir, "facts", ".#a.yaml"), "x");
-      await writeFile(join(dir, "facts", "a.yaml~"), "x");
-      await new Promise((r) => setTimeout(r, 250));
-      expect(load).not.toHaveBeenCalled();
-
-      for (let i = 0; i < 5; i++) {
-        await writeFile(join(dir, "facts", "a.yaml"), `# edit ${i}\n`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
-      await new Promise((r) => setTimeout(r, 200));
-      expect(load).toHaveBeenCalledTimes(1);
-    } finally {
-      await reloader.close();
-    }
-    // Closed: no more reloads.
-    await writeFile(join(dir, "facts", "b.yaml"), "x");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(load).toHaveBeenCalledTimes(1);
-  });
-
-  it("reloads on SIGHUP until stopped", async () => {
-    const signals = new EventEmitter();
-    const load = vi.fn(async () => ok(knowledge(ids(1))));
-    const reloader = createKnowledgeReloader({ dir: "unused", load, createEngine: fakeEngine });
-    const stop = await startReloadTriggers({ reloader, watch: false, signals: signals as never });
-    signals.emit("SIGHUP");
-    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
-    await stop();
-    signals.emit("SIGHUP");
-    await new Promise((r) => setTimeout(r, 20));
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(signals.listenerCount("SIGHUP")).toBe(0);
   });
 });

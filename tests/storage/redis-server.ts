@@ -23,16 +23,19 @@ async function freePort(): Promise<number> {
  * Returns the reason when redis-server cannot run, so a developer's suite can skip visibly; under CI=true it
  * throws instead, so CI can never be green with the Redis backend untested.
  */
-export async function startRedisServer(): Promise<RedisServer | { unavailable: string }> {
-  const started = await spawnRedisServer();
+export async function startRedisServer(
+  options: { port?: number } = {},
+): Promise<RedisServer | { unavailable: string }> {
+  const started = await spawnRedisServer(options.port);
   if ("unavailable" in started && process.env.CI) {
     throw new Error(`CI=true needs redis-server for the Redis tests: ${started.unavailable}`);
   }
   return started;
 }
 
-async function spawnRedisServer(): Promise<RedisServer | { unavailable: string }> {
-  const port = await freePort();
+/** On `port` when given (to restart a stopped server where its clients expect it), a free one otherwise. */
+async function spawnRedisServer(wanted?: number): Promise<RedisServer | { unavailable: string }> {
+  const port = wanted ?? (await freePort());
   let child: ChildProcess;
   try {
     child = spawn(

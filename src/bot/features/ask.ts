@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { commandNamesBot, startsWithCommand } from "../addressing.js";
 import {
   answerQuestion,
   isGroupChat,
@@ -12,7 +13,6 @@ import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
-import { commandNamesBot, startsWithCommand } from "./groups/addressing.js";
 
 /**
  * A bare "/ask" in a group reaches every bot that gets commands; when it replies to another bot's message,

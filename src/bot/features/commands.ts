@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
+import { isCommandForUs } from "../addressing.js";
 import { isQuietNow, replyTarget } from "../answer-question.js";
 import type { BotContext } from "../context.js";
 import { helpHtml } from "../help.js";
 import { texts } from "../i18n.js";
 import { escapeHtml, renderSourcesHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
-import { isCommandForUs } from "./groups/addressing.js";
 
 export const commandsFeature = new Composer<BotContext>();
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { describeReload } from "../../knowledge/reloader.js";
+import { describeReload } from "../../reload/messages.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";

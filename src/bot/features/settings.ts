@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { LANGUAGES } from "../../knowledge/types.js";
+import { isCommandForUs } from "../addressing.js";
 import { isGroupChat } from "../answer-question.js";
 import type { BotContext } from "../context.js";
 import { formatOffset, formatQuiet, type GroupSettings, parseQuiet } from "../group-settings.js";
@@ -8,7 +9,6 @@ import { texts } from "../i18n.js";
 import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
-import { isCommandForUs } from "./groups/addressing.js";
 
 const QUIET_PRESETS: readonly QuietPreset[] = [
   { from: 22, to: 7 },
