@@ -11,6 +11,7 @@ export const FEATURE_NAMES = [
   "coverage×similarity",
   "exact", // the question is one of the fact's own questions, word for word (case and punctuation aside)
   "lead", // how far ahead of the best candidate that is not about the same thing
+  "typed-lead", // the same, counting only rivals that carry what is asked (a date for "when")
   "behind", // how far behind the best-scoring candidate (0 for it)
   "largest-gap", // the most informative single word the fact lacks, as a share of the question
   "focus-gap", // share of the first two words after the question word ("who *heads*") the fact lacks

@@ -15,7 +15,14 @@ import {
   wordCoverage,
 } from "./match.js";
 import { normalizeText, QUANTITY } from "./normalize.js";
-import { askedTypes, type Carried, carriedBy, focusText, namedYears } from "./question-type.js";
+import {
+  type AnswerType,
+  askedTypes,
+  type Carried,
+  carriedBy,
+  focusText,
+  namedYears,
+} from "./question-type.js";
 import { isReverseDirection } from "./scope.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
@@ -54,6 +61,9 @@ export interface InspectableEngine extends Engine {
   /** The candidates for one question (or one part of a compound question), best first. */
   inspect(question: string, options?: AskOptions): Reading;
 }
+
+/** Whether a fact carries every kind of thing a question asks for (a date for "when", a name for "who"). */
+const fits = (asked: AnswerType[], has: Carried | undefined) => asked.every((t) => has?.types.has(t));
 
 /** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
 export function createEngine(
@@ -223,6 +233,10 @@ export function createEngine(
       const fact = facts[match.fact] as Fact;
       const kin = kinOf(fact);
       const rival = matches.find((m) => m !== match && !kin.has(facts[m.fact]?.id ?? ""));
+      // "when was it launched": a rival about who launched it, with no date, is no rival.
+      const typedRival = matches.find(
+        (m) => m !== match && !kin.has(facts[m.fact]?.id ?? "") && fits(asked, carried[m.fact]),
+      );
       const sure = wordCoverage(index, words, match.fact, tuning.answerOnly);
       const matched = sure.filter((s) => s > 0).length;
       const has = carried[match.fact] as Carried;
@@ -232,6 +246,7 @@ export function createEngine(
         "coverage×similarity": match.coverage * match.question,
         exact: asWritten.get(askedPlain)?.has(match.fact) ? 1 : 0,
         lead: match.score - (rival?.score ?? 0),
+        "typed-lead": match.score - (typedRival?.score ?? 0),
         behind: topScore - match.score,
         "largest-gap": Math.max(0, ...words.map((w, i) => (w.idf * (1 - (sure[i] ?? 0))) / total)),
         "focus-gap": focusIdf
@@ -250,7 +265,7 @@ export function createEngine(
         typo: share((w, i) => ((sure[i] ?? 0) > 0 && !w.terms.some((t) => t.sure === 1) ? 1 : 0)),
         "one-word": matched <= 1 ? 1 : 0,
         "two-words": matched === 2 ? 1 : 0,
-        "type-mismatch": asked.some((t) => !has.types.has(t)) ? 1 : 0,
+        "type-mismatch": fits(asked, has) ? 0 : 1,
         "year-mismatch": years.some((y) => !has.years.has(y)) ? 1 : 0,
         length: Math.min(words.length, 12) / 12,
         ru: lang === "ru" ? 1 : 0,
