@@ -9,7 +9,7 @@ import { LANGUAGES } from "../knowledge/types.js";
 import { loadDevSet, score } from "./dev-set.js";
 import { naiveMatcher } from "./naive.js";
 import { questionMix } from "./question-mix.js";
-import { syntheticKnowledge } from "./synthetic-knowledge.js";
+import { heldOutQuestions, syntheticKnowledge } from "./synthetic-knowledge.js";
 
 const [sizeArg = "real", naiveArg = "200", naiveBudgetArg = "30"] = process.argv.slice(2);
 const { knowledge: real } = await loadKnowledge(
@@ -63,6 +63,22 @@ const result: Record<string, unknown> = {
   naive_sample: theirs.length,
   questions: questions.length,
 };
+if (sizeArg !== "real") {
+  // Retrieval as the knowledge grows: a paraphrase of a synthetic fact (one of its real fact's questions it
+  // was not given) must find that fact among facts that share its place name and its subject.
+  const held = heldOutQuestions(real, knowledge.facts.length, 300);
+  let right = 0;
+  let wrong = 0;
+  for (const { question, factId } of held) {
+    const r = engine.ask(question);
+    if (r.answered) r.factId === factId ? right++ : wrong++;
+  }
+  result.retrieval = {
+    asked: held.length,
+    right: round(right / held.length),
+    wrong: round(wrong / held.length),
+  };
+}
 if (sizeArg === "real" && dev.length) {
   const oursScore = score(dev, (q) => {
     const r = engine.ask(q);

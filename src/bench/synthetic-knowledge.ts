@@ -49,7 +49,13 @@ const CYRILLIC = [
   "мак",
 ];
 
-/** A made-up place name per synthetic fact, in Latin and Cyrillic, so facts can be told apart. */
+/**
+ * How many synthetic facts share one made-up place, each about another subject: a place name alone must
+ * not tell facts apart, or retrieval at size would be trivially easy (one unique name a fact).
+ */
+export const FACTS_PER_PLACE = 10;
+
+/** A made-up place name, in Latin and Cyrillic. */
 function placeName(i: number): Record<Lang, string> {
   let latin = "";
   let cyrillic = "";
@@ -65,6 +71,8 @@ function placeName(i: number): Record<Lang, string> {
 }
 
 const IN: Record<Lang, string> = { en: "in", ru: "в", uk: "у" };
+const placed = (question: string, lang: Lang, place: string, extra = "") =>
+  `${[question.replace(/[?.!]\s*$/, ""), IN[lang], place, extra].filter(Boolean).join(" ")}?`;
 /**
  * Questions a synthetic fact keeps per language (the real facts have about nine). Five is what a large,
  * bulk-written knowledge base plausibly has, and it keeps the naive baseline at 50,000 facts to about a
@@ -84,7 +92,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
   for (let i = 0; i < size; i++) {
     const base = real.facts[i % real.facts.length] as Fact;
     const donor = pick(real.facts);
-    const place = placeName(i);
+    const place = placeName(Math.floor(i / FACTS_PER_PLACE));
     const questions = {} as Record<Lang, string[]>;
     const answer = {} as Record<Lang, string>;
     for (const lang of LANGUAGES) {
@@ -96,7 +104,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
         ) ?? "";
       questions[lang] = base.questions[lang]
         .slice(0, QUESTIONS_PER_LANGUAGE)
-        .map((q) => `${q.replace(/[?.!]\s*$/, "")} ${IN[lang]} ${place[lang]} ${borrowed}?`);
+        .map((q) => placed(q, lang, place[lang], borrowed));
       answer[lang] = `${place[lang]}: ${base.answer[lang]}`;
     }
     facts.push({
@@ -110,4 +118,32 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
     });
   }
   return { sources: real.sources, facts };
+}
+
+/**
+ * Questions to measure retrieval at size: for a sample of synthetic facts, one of its real fact's questions
+ * that the synthetic fact did not keep (a paraphrase it was not given), placed like its own, with the fact
+ * that answers it. Facts whose real fact has no question beyond the kept ones are skipped.
+ */
+export function heldOutQuestions(
+  real: Knowledge,
+  size: number,
+  count: number,
+  seed = 11,
+): { question: string; factId: string }[] {
+  const random = seededRandom(seed);
+  const out: { question: string; factId: string }[] = [];
+  for (let tries = 0; out.length < count && tries < count * 10; tries++) {
+    const i = Math.floor(random() * size);
+    const base = real.facts[i % real.facts.length] as Fact;
+    const lang = LANGUAGES[Math.floor(random() * LANGUAGES.length)] as Lang;
+    const unkept = base.questions[lang].slice(QUESTIONS_PER_LANGUAGE);
+    const q = unkept[Math.floor(random() * unkept.length)];
+    if (q)
+      out.push({
+        question: placed(q, lang, placeName(Math.floor(i / FACTS_PER_PLACE))[lang]),
+        factId: `${base.id}-${i}`,
+      });
+  }
+  return out;
 }

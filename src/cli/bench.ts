@@ -30,6 +30,8 @@ interface SizeResult {
   build_ms: number;
   rss_mb: number;
   accuracy?: { ours: number; naive: number };
+  /** Synthetic sizes: share of held-out paraphrases answered with their fact, and with another. */
+  retrieval?: { asked: number; right: number; wrong: number };
 }
 
 // Measured as deployed: compiled once (npm run build) and run with plain node, not through tsx.
@@ -71,6 +73,7 @@ const result = {
         naive_p99_ms: s.naive_p99_ms,
         build_ms: s.build_ms,
         rss_mb: s.rss_mb,
+        ...(s.retrieval ? { retrieval: s.retrieval } : {}),
       },
     ]),
   ),
@@ -89,6 +92,7 @@ const rows = SIZES.map(([k]) => [k, sizes[k] as SizeResult] as const).map(([k, s
   `${(s.naive_p50_ms / s.p50_ms).toFixed(0)}×`,
   s.build_ms.toFixed(0),
   s.rss_mb.toFixed(0),
+  s.retrieval ? `${pct(s.retrieval.right)} / ${pct(s.retrieval.wrong)}` : "",
 ]);
 const header = [
   "size",
@@ -99,6 +103,7 @@ const header = [
   "naive/ours p50",
   "build ms",
   "RSS MB",
+  "paraphrases right / wrong",
 ];
 console.log(table([header, ...rows]));
 console.log(`\ncold start to first answer (node, median of 5): ${startupMs.toFixed(0)} ms`);
