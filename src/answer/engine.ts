@@ -3,6 +3,7 @@ import { predictForest } from "./boosted-trees.js";
 import { splitQuestions } from "./compound.js";
 import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
+import { factLinks } from "./fact-links.js";
 import { buildIndex, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
 import {
@@ -102,14 +103,7 @@ export function createEngine(
     };
   }
 
-  // conflicts_with and timeline are read both ways: a maintainer may list a link on one side only.
-  const conflicts = bothWays(facts, (f) => f.conflictsWith);
-  const timelines = bothWays(facts, (f) => f.timeline);
-  const links = new Map(
-    facts.map((f) => [f.id, new Set([...(conflicts.get(f.id) ?? []), ...(timelines.get(f.id) ?? [])])]),
-  );
-  const measures = connected(facts, links);
-  const timelineOf = connected(facts, timelines);
+  const { conflicts, measures, timelineOf } = factLinks(facts);
 
   /**
    * The fact and those it names as related, and every fact about the same measure (linked through
@@ -412,29 +406,6 @@ function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
 }
 
 /** A link list read both ways: fact id → the ids it links to or that link to it. */
-function bothWays(facts: readonly Fact[], linksOf: (fact: Fact) => string[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>(facts.map((f) => [f.id, new Set(linksOf(f))]));
-  for (const f of facts) for (const other of linksOf(f)) out.get(other)?.add(f.id);
-  return out;
-}
-
-/** Groups of facts linked directly or through others: fact id → every id of its group (itself included). */
-function connected(facts: readonly Fact[], links: Map<string, Set<string>>): Map<string, string[]> {
-  const group = new Map<string, string[]>();
-  for (const fact of facts) {
-    if (group.has(fact.id)) continue;
-    const members: string[] = [];
-    const queue = [fact.id];
-    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-      if (members.includes(id)) continue;
-      members.push(id);
-      queue.push(...(links.get(id) ?? []));
-    }
-    for (const id of members) group.set(id, members);
-  }
-  return group;
-}
-
 /** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */
 function suggestions(candidates: Candidate[], language: Lang, least: number): Suggestion[] {
   return (

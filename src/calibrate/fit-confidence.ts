@@ -1,6 +1,7 @@
 import { predictForest } from "../answer/boosted-trees.js";
 import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { createEngine, type InspectableEngine } from "../answer/engine.js";
+import { type FactLinks, factLinks } from "../answer/fact-links.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
 import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
@@ -85,19 +86,17 @@ function examplesOf(
 }
 
 /**
- * For one of a fact's own questions: the fact itself and the facts reporting the same measure answer it;
- * a fact it names as related may or may not (two reports of the pilot's reward both answer "how much did
- * he get"), so that example is left out rather than called wrong.
+ * For one of a fact's own questions: the fact itself and the facts reporting the same measure (linked
+ * through conflicts_with or timeline, directly or not, as the engine reads them) answer it; a fact it
+ * names as related may or may not (two reports of the pilot's reward both answer "how much did he get"),
+ * so that example is left out rather than called wrong.
  */
-function ownRight(asked: Fact): (candidate: Fact) => boolean | undefined {
-  const links = (a: Fact, b: Fact, key: "conflictsWith" | "timeline" | "related") =>
-    a[key].includes(b.id) || b[key].includes(a.id);
+function ownRight(asked: Fact, measures: FactLinks["measures"]): (candidate: Fact) => boolean | undefined {
+  const sameMeasure = new Set(measures.get(asked.id) ?? [asked.id]);
   return (candidate) =>
-    candidate.id === asked.id ||
-    links(asked, candidate, "conflictsWith") ||
-    links(asked, candidate, "timeline")
+    sameMeasure.has(candidate.id)
       ? true
-      : links(asked, candidate, "related")
+      : asked.related.includes(candidate.id) || candidate.related.includes(asked.id)
         ? undefined
         : false;
 }
@@ -118,14 +117,15 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
   // The facts' own questions, each held out of the engine that answers it; and one fold asked as written of
   // the whole knowledge, since people do ask the very questions a fact lists.
   const whole = engineFor(knowledge);
+  const { measures } = factLinks(knowledge.facts);
   for (let fold = 0; fold < FOLDS; fold++) {
     const engine = engineFor(withoutOwnFold(knowledge, fold));
     for (const fact of knowledge.facts) {
       for (const lang of LANGUAGES) {
         for (const q of fact.questions[lang]) {
           if (foldOf(q) !== fold) continue;
-          examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact)));
-          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact)));
+          examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact, measures)));
+          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact, measures)));
         }
       }
     }
