@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import type { LogName, LogRecords, Storage } from "./storage.js";
+import type { DamagedRecord, LogName, LogRecords, Storage } from "./storage.js";
 
 export interface RedisStorageOptions {
   /** Prepended to every key, so one Redis can serve several bots (or tests) without collisions. */
   prefix?: string;
   /** Whether close() ends the connection (true when the storage opened it). */
   ownsConnection?: boolean;
+  /** Told about each log record that could not be read and was skipped. */
+  onDamaged?: (damage: DamagedRecord) => void;
 }
 
 const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
@@ -65,6 +67,10 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
           records.push(JSON.parse(member.slice(member.indexOf(" ") + 1)) as LogRecords[L]);
         } catch {
           // Only factline writes these keys; a member it cannot parse is skipped rather than failing the report.
+          options.onDamaged?.({
+            where: `redis key ${logKey(log)}`,
+            reason: "a member that is not valid JSON",
+          });
         }
       }
       return records;
