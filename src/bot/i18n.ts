@@ -47,6 +47,7 @@ export interface Texts {
   rateLimited: string;
   staleButton: string;
   feedbackThanks: string;
+  feedbackNotSaved: string;
   inlineNoAnswer: string;
   settingsGroupOnly: string;
   settingsAdminsOnly: string;
@@ -117,6 +118,7 @@ const en: Texts = {
   rateLimited: "That's a lot of questions at once. Please wait a few seconds and ask again.",
   staleButton: "This button is out of date. Please ask the question again.",
   feedbackThanks: "Thanks for the feedback!",
+  feedbackNotSaved: "Sorry, your vote could not be saved right now. Please try again later.",
   inlineNoAnswer: "No sourced answer to that",
   settingsGroupOnly: "Settings are for groups. Here I answer in the language of your question.",
   settingsAdminsOnly: "Only group admins can change the settings.",
@@ -191,6 +193,7 @@ const ru: Texts = {
   rateLimited: "Слишком много вопросов сразу. Подождите несколько секунд и спросите снова.",
   staleButton: "Эта кнопка устарела. Задайте вопрос ещё раз.",
   feedbackThanks: "Спасибо за отзыв!",
+  feedbackNotSaved: "Извините, сейчас не удалось сохранить ваш голос. Попробуйте позже.",
   inlineNoAnswer: "Нет ответа с источником",
   settingsGroupOnly: "Настройки — для групп. Здесь я отвечаю на языке вопроса.",
   settingsAdminsOnly: "Менять настройки могут только админы группы.",
@@ -265,6 +268,7 @@ const uk: Texts = {
   rateLimited: "Забагато запитань одразу. Зачекайте кілька секунд і запитайте знову.",
   staleButton: "Ця кнопка застаріла. Поставте запитання ще раз.",
   feedbackThanks: "Дякуємо за відгук!",
+  feedbackNotSaved: "Вибачте, зараз не вдалося зберегти ваш голос. Спробуйте пізніше.",
   inlineNoAnswer: "Немає відповіді з джерелом",
   settingsGroupOnly: "Налаштування — для груп. Тут я відповідаю мовою запитання.",
   settingsAdminsOnly: "Змінювати налаштування можуть лише адміни групи.",

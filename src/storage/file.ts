@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { DamagedRecord, LogName, LogRecords, Storage } from "./storage.js";
+import {
+  type DamagedRecord,
+  DamagedValueError,
+  type LogName,
+  type LogRecords,
+  type Storage,
+} from "./storage.js";
 
 export interface FileStorageOptions {
   /** Told about each log line that could not be read and was skipped, so that nothing is lost silently. */
@@ -105,7 +111,8 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       try {
         return JSON.parse(text) as T;
       } catch (error) {
-        throw new Error(
+        throw new DamagedValueError(
+          key,
           `${file}: invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
             "edited by hand or the disk is damaged: fix the JSON or delete the file to fall back to the default",
         );

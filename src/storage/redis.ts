@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import type { DamagedRecord, LogName, LogRecords, Storage } from "./storage.js";
+import {
+  type DamagedRecord,
+  DamagedValueError,
+  type LogName,
+  type LogRecords,
+  type Storage,
+} from "./storage.js";
 
 export interface RedisStorageOptions {
   /** Prepended to every key, so one Redis can serve several bots (or tests) without collisions. */
@@ -32,7 +38,8 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
       try {
         return JSON.parse(raw) as T;
       } catch (error) {
-        throw new Error(
+        throw new DamagedValueError(
+          key,
           `redis key ${kv(key)}: invalid JSON (${(error as Error).message}); it was written by something other ` +
             `than factline: fix it or delete it (redis-cli DEL ${kv(key)}) to fall back to the default`,
         );
