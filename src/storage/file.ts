@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import {
   type DamagedRecord,
@@ -180,6 +180,42 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       await Promise.all(locks.values());
     },
   };
+}
+
+/**
+ * Creates `dir` and the directories the file storage writes to, and writes and removes a probe file in each.
+ * Throws one line naming DATA_DIR, what is wrong and how to fix it.
+ */
+export async function checkWritableDir(dir: string): Promise<void> {
+  for (const sub of [dir, join(dir, "settings"), ...LOG_NAMES.map((log) => join(dir, "logs", log))]) {
+    const probe = join(sub, `.write-probe.${process.pid}.tmp`);
+    try {
+      await mkdir(sub, { recursive: true });
+      await writeFile(probe, "");
+      await rm(probe, { force: true });
+    } catch (error) {
+      throw new Error(`DATA_DIR=${dir}: ${whyNotWritable(error, dir, sub)}`);
+    }
+  }
+}
+
+function whyNotWritable(error: unknown, dir: string, path: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const where = path === dir ? "" : ` (${path})`;
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return `a part of this path is a regular file, not a directory${where}; point DATA_DIR at a directory (it is created if missing)`;
+    case "EACCES":
+    case "EPERM":
+      return `cannot write there${where}: permission denied; make it writable by the user running the bot, or point DATA_DIR elsewhere`;
+    case "EROFS":
+      return `cannot write there${where}: the file system is read-only; point DATA_DIR at a writable volume`;
+    case "ENOSPC":
+      return `cannot write there${where}: the disk is full; free some space or point DATA_DIR elsewhere`;
+    default:
+      return `cannot write there${where} (${(error as Error)?.message ?? error}); point DATA_DIR at a writable directory`;
+  }
 }
 
 /** Replaces `file` whole: readers see the old content or the new, never a part (write, fsync, rename). */

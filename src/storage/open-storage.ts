@@ -1,4 +1,5 @@
-import { createFileStorage } from "./file.js";
+import { checkWritableDir, createFileStorage } from "./file.js";
+import { createOutageReporter, type OutageLogger } from "./outage-reporter.js";
 import { connectRedis, createRedisStorage, redactRedisUrl } from "./redis.js";
 import type { DamagedRecord, Storage } from "./storage.js";
 
@@ -8,9 +9,14 @@ export interface StorageConfig {
   /** When set (REDIS_URL), Redis is used instead of files so several instances share state. */
   redisUrl?: string;
   /** Where to report damaged data that was skipped and Redis connection trouble. */
-  logger?: { warn: (obj: object, msg: string) => void };
+  logger?: OutageLogger;
   /** Told about each damaged log record skipped on reading; without it they are logged as warnings. */
   onDamaged?: (damage: DamagedRecord) => void;
+  /**
+   * Check now that DATA_DIR can be written (creating it if needed), so the bot refuses to start instead of
+   * losing every later vote, setting and unanswered question with a warning each. Readers (gaps) skip it.
+   */
+  requireWritable?: boolean;
 }
 
 /** Opens the configured backend: Redis when REDIS_URL is set, files under DATA_DIR otherwise. */
@@ -21,11 +27,22 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     ((damage: DamagedRecord) =>
       logger?.warn(damage, `skipped a damaged log record at ${damage.where}: ${damage.reason}`));
   if (config.redisUrl) {
-    const redis = await connectRedis(config.redisUrl, (error) =>
-      logger?.warn({ err: error, redis: redactRedisUrl(config.redisUrl ?? "") }, "redis connection problem"),
-    );
-    return createRedisStorage(redis, { ownsConnection: true, onDamaged });
+    const outage =
+      logger && createOutageReporter({ name: `Redis (${redactRedisUrl(config.redisUrl)})`, logger });
+    const redis = await connectRedis(config.redisUrl, {
+      onError: (error) => outage?.failed(error),
+      onReady: () => outage?.recovered(),
+    });
+    const storage = createRedisStorage(redis, { ownsConnection: true, onDamaged });
+    return {
+      ...storage,
+      async close() {
+        outage?.stop();
+        await storage.close();
+      },
+    };
   }
+  if (config.requireWritable) await checkWritableDir(config.dataDir);
   return createFileStorage(config.dataDir, { onDamaged });
 }
 

@@ -114,17 +114,24 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
+export interface RedisEvents {
+  /** A connection attempt failed after start-up (ioredis keeps reconnecting by itself). */
+  onError?: (error: Error) => void;
+  /** The connection is ready again. */
+  onReady?: () => void;
+}
+
 /**
  * Connects and checks the server answers, so a wrong REDIS_URL stops the bot at start with a clear message
- * instead of every question failing later. After that ioredis reconnects by itself.
+ * instead of every question failing later. After that ioredis reconnects by itself, and `events` hear of it.
  */
-export async function connectRedis(url: string, onError?: (error: Error) => void): Promise<Redis> {
+export async function connectRedis(url: string, events: RedisEvents = {}): Promise<Redis> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   let lastError: Error | undefined;
-  redis.on("error", (error: Error) => {
+  const remember = (error: Error) => {
     lastError = error;
-    onError?.(error);
-  });
+  };
+  redis.on("error", remember);
   try {
     await redis.connect();
     await redis.ping();
@@ -136,5 +143,9 @@ export async function connectRedis(url: string, onError?: (error: Error) => void
         "is right, or unset REDIS_URL to keep the data in files under DATA_DIR",
     );
   }
+  redis.off("error", remember);
+  // Without an "error" listener ioredis prints every failed reconnect itself.
+  redis.on("error", (error: Error) => events.onError?.(error));
+  redis.on("ready", () => events.onReady?.());
   return redis;
 }
