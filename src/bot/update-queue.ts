@@ -7,8 +7,12 @@ export interface UpdateQueue {
   capacity(): Promise<void>;
   /** Resolves true once nothing is in flight, or false if `timeoutMs` passes first. */
   drain(timeoutMs: number): Promise<boolean>;
-  /** Update ids still being handled. */
+  /** Update ids still being handled, ascending. */
   pending(): number[];
+  /** The lowest update id still being handled (at or above `from`), if any. */
+  oldest(from?: number): number | undefined;
+  /** Resolves when the next update finishes. */
+  settled(): Promise<void>;
   readonly size: number;
 }
 
@@ -58,6 +62,12 @@ export function createUpdateQueue(
       return true;
     },
     pending: () => [...inFlight].sort((a, b) => a - b),
+    oldest(from = Number.NEGATIVE_INFINITY) {
+      let low: number | undefined;
+      for (const id of inFlight) if (id >= from && (low === undefined || id < low)) low = id;
+      return low;
+    },
+    settled: () => new Promise<void>((resolve) => waiters.push(resolve)),
     get size() {
       return inFlight.size;
     },
