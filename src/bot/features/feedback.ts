@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { MAX_QUESTION_LENGTH } from "../../answer/question-length.js";
 import { pseudonymize } from "../../storage/pseudonym.js";
 import { chatTypeOf } from "../answer-question.js";
 import type { BotContext } from "../context.js";
@@ -21,7 +22,7 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   const message = ctx.callbackQuery.message;
   // In groups the answer replies to the question; in private chats the bot remembers recent answers' questions.
   const asked = message && "reply_to_message" in message ? message.reply_to_message : undefined;
-  const quoted = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, 1000);
+  const quoted = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, MAX_QUESTION_LENGTH);
   const question =
     quoted ?? (message ? ctx.recentQuestions.get(message.chat.id, message.message_id) : undefined);
   let stored = true;
