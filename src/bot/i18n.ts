@@ -58,9 +58,10 @@ export interface Texts {
   on: string;
   off: string;
   settingsQuiet: string;
-  settingsQuietHint: string;
+  /** `command` is /settings@ourbot: in a group a bare /settings is for every bot, so this bot ignores it. */
+  settingsQuietHint: (command: string) => string;
   settingsSaved: string;
-  settingsBadQuiet: string;
+  settingsBadQuiet: (command: string) => string;
   settingsFailed: string;
 }
 
@@ -129,12 +130,12 @@ const en: Texts = {
   on: "on",
   off: "off",
   settingsQuiet: "Quiet hours",
-  settingsQuietHint:
-    "Custom hours: /settings quiet 22-07 +02:00 (from-to, UTC offset), or /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Custom hours: ${command} quiet 22-07 +02:00 (from-to, UTC offset), or ${command} quiet off.`,
   settingsSaved: "Saved.",
   settingsFailed: "Could not save the settings right now. Please try again later.",
-  settingsBadQuiet:
-    "Write quiet hours as /settings quiet 22-07, optionally with a UTC offset like +02:00, or off.",
+  settingsBadQuiet: (command) =>
+    `Write quiet hours as ${command} quiet 22-07, optionally with a UTC offset like +02:00, or off.`,
 };
 
 const ru: Texts = {
@@ -204,12 +205,12 @@ const ru: Texts = {
   on: "вкл",
   off: "выкл",
   settingsQuiet: "Тихие часы",
-  settingsQuietHint:
-    "Свои часы: /settings quiet 22-07 +03:00 (с-до, смещение от UTC) или /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Свои часы: ${command} quiet 22-07 +03:00 (с-до, смещение от UTC) или ${command} quiet off.`,
   settingsSaved: "Сохранено.",
   settingsFailed: "Сейчас не удалось сохранить настройки. Попробуйте позже.",
-  settingsBadQuiet:
-    "Укажите тихие часы так: /settings quiet 22-07, можно со смещением от UTC, например +03:00, или off.",
+  settingsBadQuiet: (command) =>
+    `Укажите тихие часы так: ${command} quiet 22-07, можно со смещением от UTC, например +03:00, или off.`,
 };
 
 const uk: Texts = {
@@ -279,12 +280,12 @@ const uk: Texts = {
   on: "увімк",
   off: "вимк",
   settingsQuiet: "Тихі години",
-  settingsQuietHint:
-    "Свої години: /settings quiet 22-07 +02:00 (з-до, зсув від UTC) або /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Свої години: ${command} quiet 22-07 +02:00 (з-до, зсув від UTC) або ${command} quiet off.`,
   settingsSaved: "Збережено.",
   settingsFailed: "Зараз не вдалося зберегти налаштування. Спробуйте пізніше.",
-  settingsBadQuiet:
-    "Вкажіть тихі години так: /settings quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.",
+  settingsBadQuiet: (command) =>
+    `Вкажіть тихі години так: ${command} quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.`,
 };
 
 const TEXTS: Record<Lang, Texts> = { en, ru, uk };
