@@ -140,6 +140,9 @@ const schema = z.object({
   ),
 });
 
+/** Every variable the settings are read from, for the docs' completeness test. */
+export const SETTING_NAMES = Object.keys(schema.shape);
+
 /** Parses the environment; throws ConfigError (one line, naming the variable) on the first invalid setting. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
