@@ -158,7 +158,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         else if (heldSince === undefined) heldSince = Date.now();
         else if (Date.now() - heldSince >= holdLimitMs) {
           logger.warn(
-            { held: queue.pending().filter((id) => id < next), forMs: Date.now() - heldSince },
+            { held: queue.pending(), forMs: Date.now() - heldSince },
             "updates in flight held back all newer ones; moving on (they are lost if the bot stops before they finish)",
           );
           floor = next;
@@ -184,7 +184,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       const lost = unfinished.filter((id) => id < floor);
       logger.warn(
         { unfinished, redeliveredFrom: offset },
-        `shutdown: gave up waiting for some updates; Telegram delivers them again at the next start`,
+        "shutdown: gave up waiting for some updates; Telegram delivers them again at the next start",
       );
       if (lost.length > 0) {
         logger.error({ lost }, "shutdown: updates confirmed earlier to keep polling going were not answered");

@@ -29,6 +29,7 @@ export function createUpdateQueue(
 ): UpdateQueue {
   const inFlight = new Set<number>();
   let waiters: (() => void)[] = [];
+  let nextSettled: Promise<void> | undefined;
   const notify = () => {
     const ready = waiters;
     waiters = [];
@@ -67,7 +68,17 @@ export function createUpdateQueue(
       for (const id of inFlight) if (id >= from && (low === undefined || id < low)) low = id;
       return low;
     },
-    settled: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    settled() {
+      // One promise for every caller until the next finish: a poller asking again and again while an update
+      // is stuck must not pile up waiters.
+      nextSettled ??= new Promise<void>((resolve) =>
+        waiters.push(() => {
+          nextSettled = undefined;
+          resolve();
+        }),
+      );
+      return nextSettled;
+    },
     get size() {
       return inFlight.size;
     },

@@ -40,6 +40,19 @@ describe("update queue", () => {
     expect(queue.size).toBe(0);
   });
 
+  it("settled() is one promise for every caller until an update finishes, then a new one", async () => {
+    const gate = deferred();
+    const queue = createUpdateQueue(() => gate.promise);
+    queue.add({ update_id: 1 });
+    expect(queue.oldest()).toBe(1);
+    const first = queue.settled();
+    expect(queue.settled()).toBe(first);
+    gate.resolve();
+    await first;
+    expect(queue.oldest()).toBeUndefined();
+    expect(queue.settled()).not.toBe(first);
+  });
+
   it("applies back-pressure at its concurrency", async () => {
     const gates = new Map<number, ReturnType<typeof deferred>>();
     const queue = createUpdateQueue(
