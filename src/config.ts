@@ -26,6 +26,10 @@ export interface Config {
   retentionDays: number;
   reloadMaxDrop: number;
   knowledgeWatch: boolean;
+  /** How long the orchestrator waits after SIGTERM before it kills (STOP_TIMEOUT); the bot exits within it. */
+  stopTimeoutSeconds: number;
+  /** Settings that are valid but probably not what was meant, for main.ts to log once at start. */
+  warnings: string[];
 }
 
 /** One line naming the variable; never contains the token's value. */
@@ -61,9 +65,9 @@ const httpUrl = (what: string) =>
 const bool = z
   .string()
   .trim()
-  .toLowerCase()
-  .refine((v) => ["true", "false", "1", "0", "yes", "no", "on", "off"].includes(v), "must be true or false")
-  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+  .pipe(z.stringbool({ error: "must be true or false" }));
+
+const wholeNumber = (what: string) => z.string().trim().regex(/^\d+$/, what).transform(Number);
 
 const schema = z.object({
   // Format check only: the real check is Telegram's 401, which main.ts turns into a clear message.
@@ -80,10 +84,7 @@ const schema = z.object({
       .string()
       .trim()
       .toLowerCase()
-      .refine(
-        (v) => (LOG_LEVELS as readonly string[]).includes(v),
-        `must be one of ${LOG_LEVELS.join(", ")}`,
-      ),
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   ),
   WEBHOOK_URL: optional(
     httpUrl("this bot, as Telegram reaches it").refine(
@@ -98,12 +99,7 @@ const schema = z.object({
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -"),
   ),
   PORT: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "must be a port number")
-      .transform(Number)
-      .refine((n) => n <= 65535, "must be a port number (0-65535)"),
+    wholeNumber("must be a port number").refine((n) => n <= 65535, "must be a port number (0-65535)"),
   ),
   DATA_DIR: optional(z.string().trim()),
   REDIS_URL: optional(
@@ -126,12 +122,7 @@ const schema = z.object({
       ),
   ),
   RETENTION_DAYS: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "must be a whole number of days")
-      .transform(Number)
-      .refine((n) => n >= 1, "must be at least 1"),
+    wholeNumber("must be a whole number of days").refine((n) => n >= 1, "must be at least 1"),
   ),
   RELOAD_MAX_DROP: optional(
     z
@@ -140,7 +131,17 @@ const schema = z.object({
       .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a share between 0 and 1, e.g. 0.2"),
   ).transform((v) => (v === undefined ? undefined : Number(v))),
   KNOWLEDGE_WATCH: optional(bool),
+  // Below 2 s there is no time to finish an answer; Docker's default is 10, systemd's 90, Kubernetes' 30.
+  STOP_TIMEOUT: optional(
+    wholeNumber("must be a whole number of seconds, e.g. 10").refine(
+      (n) => n >= 2 && n <= 3600,
+      "must be between 2 and 3600 seconds",
+    ),
+  ),
 });
+
+/** Every variable the settings are read from, for the docs' completeness test. */
+export const SETTING_NAMES = Object.keys(schema.shape);
 
 /** Parses the environment; throws ConfigError (one line, naming the variable) on the first invalid setting. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -152,6 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, issue?.message ?? "is invalid");
   }
   const e = parsed.data;
+  const warnings: string[] = [];
   let webhook: WebhookConfig | undefined;
   if (e.WEBHOOK_URL !== undefined) {
     if (e.WEBHOOK_SECRET === undefined) {
@@ -161,12 +163,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       );
     }
     webhook = { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET };
+  } else if (e.WEBHOOK_SECRET !== undefined) {
+    warnings.push(
+      "WEBHOOK_SECRET is set but WEBHOOK_URL is not, so the bot long-polls and the secret is unused: " +
+        "set WEBHOOK_URL for webhook mode, or remove WEBHOOK_SECRET",
+    );
   }
   return {
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT,
     knowledgeDir: e.KNOWLEDGE_DIR ?? "./knowledge",
-    logLevel: (e.LOG_LEVEL as LogLevel | undefined) ?? "info",
+    logLevel: e.LOG_LEVEL ?? "info",
     webhook,
     port: e.PORT ?? 8080,
     dataDir: e.DATA_DIR ?? "./data",
@@ -175,5 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.RETENTION_DAYS ?? 90,
     reloadMaxDrop: e.RELOAD_MAX_DROP ?? 0.2,
     knowledgeWatch: e.KNOWLEDGE_WATCH ?? true,
+    stopTimeoutSeconds: e.STOP_TIMEOUT ?? 10,
+    warnings,
   };
 }

@@ -1,14 +1,15 @@
 import { resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
-import { GrammyError, HttpError } from "grammy";
+import { storedAnsweredUpdates } from "./bot/answered-updates.js";
 import { ALLOWED_UPDATES, createBot, processUpdate } from "./bot/create-bot.js";
 import { isFatalTelegramError, type Polling, startPolling } from "./bot/polling.js";
 import { setUpProfile } from "./bot/profile.js";
+import { type ApiFailure, describeTelegramFailure } from "./bot/telegram-failure.js";
 import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { openCluster } from "./cluster/open-cluster.js";
-import { type Config, ConfigError, parseConfig } from "./config.js";
+import { type Config, ConfigError, type LogLevel, parseConfig } from "./config.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
 import { createKnowledgeReloader } from "./reload/reloader.js";
@@ -16,12 +17,9 @@ import { startReloadTriggers } from "./reload/triggers.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
 import { scheduleRetention } from "./storage/retention.js";
 
-// The only module with side effects: read the environment, load knowledge, start the bot, stop it cleanly.
+// The bot's entry point (the CLIs in cli/ are the others): read the environment, load knowledge, start the
+// bot or the console chat, stop it cleanly.
 
-// Orchestrators (systemd, Docker) kill after 10 s. Everything in the shutdown works back from one deadline.
-const SHUTDOWN_LIMIT_MS = 9500;
-/** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
-const SHUTDOWN_MARGIN_MS = 700;
 const START_TIMEOUT_MS = 20_000;
 
 loadDotenv({ quiet: true });
@@ -35,37 +33,32 @@ try {
   process.exit(1);
 }
 
-const redact = createRedactor([config.botToken, config.webhook?.secret]);
-const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhook?.secret] });
+// Everything in the shutdown works back from one limit: STOP_TIMEOUT is how long the orchestrator (Docker: 10 s,
+// systemd, Kubernetes) waits after SIGTERM before it kills; half a second of it is kept in reserve.
+const SHUTDOWN_LIMIT_MS = config.stopTimeoutSeconds * 1000 - 500;
+/** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
+const SHUTDOWN_MARGIN_MS = Math.min(700, SHUTDOWN_LIMIT_MS / 10);
+/** The most the offset confirmation may take: the drain gives up this much earlier. */
+const CONFIRM_TIMEOUT_MS = Math.min(3000, SHUTDOWN_LIMIT_MS / 3);
 
-/** A human-readable line on stderr (next to the JSON log), then exit. Never prints a secret. */
+// Without a token there is only the console chat (or a message saying how to get a token), and the terminal
+// shows stderr too: only problems are logged, not the load report or the goodbye.
+const chatty: readonly LogLevel[] = ["info", "debug", "trace"];
+const logLevel = !config.botToken && chatty.includes(config.logLevel) ? "warn" : config.logLevel;
+const redact = createRedactor([config.botToken, config.webhook?.secret]);
+const logger = createLogger({ level: logLevel, secrets: [config.botToken, config.webhook?.secret] });
+for (const warning of config.warnings) logger.warn(warning);
+
+/** The one place a fatal problem is told: a human-readable line on stderr (never a secret), then exit. */
 function fail(message: string, code = 1): never {
-  logger.fatal(message);
   process.stderr.write(`factline: ${redact(message)}\n`);
   process.exit(code);
 }
 
-function describeTelegramFailure(error: unknown): string {
-  if (error instanceof GrammyError && error.error_code === 401) {
-    return (
-      "Telegram rejected BOT_TOKEN (401 Unauthorized): the token is wrong or was revoked. " +
-      "Open @BotFather, send /mybots, pick the bot, choose API Token, and put the current token in BOT_TOKEN."
-    );
-  }
-  if (error instanceof GrammyError && error.error_code === 409) {
-    return (
-      `Another instance is already receiving updates for this bot (409 Conflict: ${error.description}). ` +
-      "Stop the other instance (or remove its webhook), then start this one again."
-    );
-  }
-  if (error instanceof HttpError) {
-    return `Cannot reach the Telegram Bot API at ${config.apiRoot} (${error.message}). Check the network and TELEGRAM_API_ROOT.`;
-  }
-  return `Telegram refused to start the bot: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 let polling: Polling | undefined;
 let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
+/** Set while the console chat runs: Ctrl-C then just ends the chat. */
+let consoleChat: AbortController | undefined;
 let stopping = false;
 /** What start-up opened, closed in reverse order on the way out. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -79,6 +72,7 @@ async function release(): Promise<void> {
 }
 
 async function shutdown(signal: string): Promise<void> {
+  if (consoleChat) return consoleChat.abort();
   // With `npm start` under systemd, Docker or a terminal, the signal reaches npm and node alike, and npm
   // forwards it once more: repeats must not cut the graceful stop short. The timer is the backstop.
   if (stopping) return;
@@ -92,11 +86,13 @@ async function shutdown(signal: string): Promise<void> {
   // The drain gets what is left of the limit minus the margin (and, in polling, minus the offset confirmation),
   // so giving up on a slow answer still leaves time to confirm the offset and exit 0 before the backstop.
   const deadline = limit - SHUTDOWN_MARGIN_MS;
+  const left = () => Math.max(0, deadline - Date.now());
   try {
     if (polling) await polling.stop(deadline);
     if (webhook) {
-      await webhook.server.close();
-      if (!(await webhook.queue.drain(Math.max(0, deadline - Date.now())))) {
+      // Requests in progress get a moment; a client holding a half-sent request is cut off, not waited for.
+      await webhook.server.close(Math.min(1000, left()));
+      if (!(await webhook.queue.drain(left()))) {
         logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
       }
     }
@@ -114,15 +110,13 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled promise rejection"));
 
 const knowledgeDir = resolve(config.knowledgeDir);
-// In the console chat (no token) the terminal shows stderr too: only problems, not the load report.
-const reloadLogger = config.botToken ? logger : logger.child({}, { level: "warn" });
 // A reload that changes knowledge/about.yaml updates the bot's Telegram description (once the bot exists).
 let onAboutChange: ((about: Knowledge["about"]) => void) | undefined;
 let aboutShown = "";
 const reloader = createKnowledgeReloader({
   dir: knowledgeDir,
   maxDrop: config.reloadMaxDrop,
-  logger: reloadLogger,
+  logger,
   onSwap: (engine) => {
     const about = JSON.stringify(engine.knowledge.about ?? null);
     if (about !== aboutShown && onAboutChange) onAboutChange(engine.knowledge.about);
@@ -132,13 +126,18 @@ const reloader = createKnowledgeReloader({
 const first = await reloader.reload({ trigger: "start" });
 if (!first.ok) {
   fail(
-    `the knowledge in ${knowledgeDir} is not valid (see the errors above; npm run validate lists them all)`,
+    `the knowledge in ${config.knowledgeDir} is not valid (see the errors above; npm run validate lists them all)`,
   );
 }
 
 if (!config.botToken) {
   if (process.stdin.isTTY) {
-    await runConsoleChat(reloader.current(), { input: process.stdin, output: process.stdout });
+    consoleChat = new AbortController();
+    await runConsoleChat(reloader.current(), {
+      input: process.stdin,
+      output: process.stdout,
+      signal: consoleChat.signal,
+    });
     process.exit(0);
   }
   fail(
@@ -149,12 +148,13 @@ if (!config.botToken) {
 }
 const token = config.botToken;
 
-const storage = await openStorage({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger }).catch(
-  (error) =>
-    fail(
-      `cannot open storage (${describeStorage(config)}): ${error instanceof Error ? error.message : error}`,
-    ),
-);
+// Checked now (DATA_DIR written to, Redis answering), or every later vote and setting would be lost one by one.
+const storage = await openStorage({
+  dataDir: config.dataDir,
+  redisUrl: config.redisUrl,
+  logger,
+  requireWritable: true,
+}).catch((error) => fail(error instanceof Error ? error.message : String(error)));
 cleanups.push(() => storage.close());
 // Several instances behind one webhook URL share update claims, settings changes and rate limits through Redis.
 const cluster = config.redisUrl
@@ -170,33 +170,45 @@ cleanups.push(
     reloader,
     dir: knowledgeDir,
     watch: config.knowledgeWatch,
-    logger: reloadLogger,
+    logger,
   }),
 );
 
+// Auto-retry retries a 5xx or 429 until start-up gives up; the last of them says why it did.
+let lastApiFailure: ApiFailure | undefined;
 const bot = createBot(
-  { token, apiRoot: config.apiRoot },
+  {
+    token,
+    apiRoot: config.apiRoot,
+    onApiError: (failure) => {
+      lastApiFailure = failure;
+    },
+  },
   { getEngine: () => reloader.current(), storage, logger, adminIds: config.adminIds, reloader, cluster },
 );
 
-// Start-up calls are bounded: a silent server, or auto-retry backing off on 5xx and 429, must not hold start-up
-// with nothing said.
-const startSignal = () => AbortSignal.timeout(START_TIMEOUT_MS) as Parameters<typeof bot.api.getMe>[0];
-function failToStart(error: unknown): never {
-  fail(
-    error instanceof GrammyError || error instanceof HttpError
-      ? describeTelegramFailure(error)
-      : // Aborted while auto-retry waited to try again.
-        `Cannot reach the Telegram Bot API at ${config.apiRoot} within ${START_TIMEOUT_MS / 1000} s. ` +
-          "Check the network and TELEGRAM_API_ROOT.",
-  );
+type ApiSignal = Parameters<typeof bot.api.getMe>[0];
+const failureContext = (waitedMs: number) => ({
+  apiRoot: config.apiRoot,
+  waitedMs,
+  lastFailure: lastApiFailure,
+});
+
+/**
+ * A start-up call, bounded: a silent server, or auto-retry backing off on 5xx and 429, must not hold start-up
+ * with nothing said.
+ */
+async function startUpCall<T>(call: (signal: ApiSignal) => Promise<T>): Promise<T> {
+  lastApiFailure = undefined;
+  const started = Date.now();
+  try {
+    return await call(AbortSignal.timeout(START_TIMEOUT_MS) as ApiSignal);
+  } catch (error) {
+    fail(describeTelegramFailure(error, failureContext(Date.now() - started)));
+  }
 }
 
-try {
-  bot.botInfo = await bot.api.getMe(startSignal());
-} catch (error) {
-  failToStart(error);
-}
+bot.botInfo = await startUpCall((signal) => bot.api.getMe(signal));
 logger.info(
   { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
   `@${bot.botInfo.username} starting`,
@@ -206,6 +218,7 @@ void setUpProfile(bot.api, logger, reloader.current().knowledge.about);
 onAboutChange = (about) => void setUpProfile(bot.api, logger, about);
 
 if (config.webhook) {
+  const { path, secret, url } = config.webhook;
   const queue = createUpdateQueue((update) => processUpdate(bot, update), {
     onError: (error, update) =>
       logger.error({ err: error, update: update.update_id }, "update handling crashed"),
@@ -221,29 +234,27 @@ if (config.webhook) {
     fail(`cannot listen on PORT ${config.port}: ${error instanceof Error ? error.message : error}`),
   );
   webhook = { server, queue };
-  try {
-    await bot.api.setWebhook(
-      config.webhook.url,
-      { secret_token: config.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] },
-      startSignal(),
-    );
-  } catch (error) {
-    failToStart(error);
-  }
-  logger.info({ port: server.port, path: config.webhook.path }, "webhook mode: listening");
+  await startUpCall((signal) =>
+    bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }, signal),
+  );
+  logger.info({ port: server.port, path }, "webhook mode: listening");
 } else {
-  try {
-    // A webhook left over from an earlier deployment makes getUpdates fail with 409.
-    await bot.api.deleteWebhook(undefined, startSignal());
-  } catch (error) {
-    failToStart(error);
-  }
-  polling = startPolling(bot, { logger });
+  // A webhook left over from an earlier deployment makes getUpdates fail with 409.
+  await startUpCall((signal) => bot.api.deleteWebhook(undefined, signal));
+  polling = startPolling(bot, {
+    logger,
+    confirmTimeoutMs: CONFIRM_TIMEOUT_MS,
+    answered: storedAnsweredUpdates(storage),
+  });
   logger.info("long polling: started");
   polling.done.catch(async (error) => {
     if (stopping) return;
     stopping = true;
     await release();
-    fail(isFatalTelegramError(error) ? describeTelegramFailure(error) : `polling stopped: ${String(error)}`);
+    fail(
+      isFatalTelegramError(error)
+        ? describeTelegramFailure(error, failureContext(0))
+        : `polling stopped: ${String(error)}`,
+    );
   });
 }

@@ -1,5 +1,6 @@
 // One benchmark size in a process of its own, so its memory is measured alone.
-// Usage: node dist/bench/size-worker.js <real|N> <naive sample size> <naive time budget, s> (after npm run build)
+// Usage: node dist/bench/size-worker.js <real|N> <naive sample size> <naive time budget, s> <knowledge dir>
+// (after npm run build; npm run bench passes the bot's KNOWLEDGE_DIR)
 // Prints one JSON line: { facts, build_ms, rss_mb, p50_ms, p99_ms, naive_p50_ms, naive_p99_ms, naive_sample, accuracy? }
 import { join } from "node:path";
 import { createEngine } from "../answer/engine.js";
@@ -11,10 +12,8 @@ import { naiveMatcher } from "./naive.js";
 import { questionMix } from "./question-mix.js";
 import { heldOutQuestions, syntheticKnowledge } from "./synthetic-knowledge.js";
 
-const [sizeArg = "real", naiveArg = "200", naiveBudgetArg = "30"] = process.argv.slice(2);
-const { knowledge: real } = await loadKnowledge(
-  process.env.KNOWLEDGE_DIR ?? join(import.meta.dirname, "../../knowledge"),
-);
+const [sizeArg = "real", naiveArg = "200", naiveBudgetArg = "30", knowledgeDir] = process.argv.slice(2);
+const { knowledge: real } = await loadKnowledge(knowledgeDir ?? join(import.meta.dirname, "../../knowledge"));
 if (!real) throw new Error("the knowledge does not validate: run npm run validate");
 const knowledge = sizeArg === "real" ? real : syntheticKnowledge(real, Number(sizeArg));
 const dev = loadDevSet() ?? [];

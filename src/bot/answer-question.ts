@@ -1,3 +1,4 @@
+import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
 import type { AnswerResult } from "../answer/types.js";
 import type { UnansweredRecord } from "../storage/storage.js";
 import type { BotContext } from "./context.js";
@@ -7,12 +8,6 @@ import { texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboards.js";
 import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml, renderSmallTalkHtml } from "./render-html.js";
 import { sendHtml } from "./reply.js";
-
-/**
- * Longer text is not a question but a pasted article; matching it would only waste time and produce a
- * confident-looking wrong answer. Telegram's own message limit (4096) is far above this.
- */
-const MAX_QUESTION_LENGTH = 1000;
 
 export const isGroupChat = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 

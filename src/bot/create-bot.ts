@@ -22,6 +22,7 @@ import { decodeCallback } from "./keyboards.js";
 import { RecentQuestions } from "./recent-questions.js";
 import { escapeHtml } from "./render-html.js";
 import { sendHtml } from "./reply.js";
+import type { ApiFailure } from "./telegram-failure.js";
 
 export interface RateLimit {
   /** Questions a person may ask within the window before being asked to wait. */
@@ -39,6 +40,8 @@ export interface BotConfig {
   /** Known in advance (tests), so no getMe call is needed. */
   botInfo?: UserFromGetMe;
   rateLimit?: RateLimit;
+  /** Every error answer of the Bot API, retried ones included (auto-retry hides those from the caller). */
+  onApiError?: (failure: ApiFailure) => void;
 }
 
 /** The update kinds the bot handles; everything else is not even delivered. */
@@ -98,6 +101,15 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   // retry 5xx; throttling in advance only delays answers. Network errors are rethrown, not retried: auto-retry
   // would retry them forever with a backoff growing to an hour, so after an outage polling would go deaf and a
   // send would never settle, blocking its chat's queue. Polling has its own short backoff; a failed answer is logged.
+  const { onApiError } = config;
+  if (onApiError) {
+    // Installed first, so it runs inside auto-retry and sees each attempt.
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (!result.ok) onApiError({ method, code: result.error_code, description: result.description });
+      return result;
+    });
+  }
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   // Updates are handled concurrently; within one chat they keep their order.

@@ -47,6 +47,7 @@ export interface Texts {
   rateLimited: string;
   staleButton: string;
   feedbackThanks: string;
+  feedbackNotSaved: string;
   inlineNoAnswer: string;
   settingsGroupOnly: string;
   settingsAdminsOnly: string;
@@ -57,9 +58,10 @@ export interface Texts {
   on: string;
   off: string;
   settingsQuiet: string;
-  settingsQuietHint: string;
+  /** `command` is /settings@ourbot: in a group a bare /settings is for every bot, so this bot ignores it. */
+  settingsQuietHint: (command: string) => string;
   settingsSaved: string;
-  settingsBadQuiet: string;
+  settingsBadQuiet: (command: string) => string;
   settingsFailed: string;
 }
 
@@ -117,6 +119,7 @@ const en: Texts = {
   rateLimited: "That's a lot of questions at once. Please wait a few seconds and ask again.",
   staleButton: "This button is out of date. Please ask the question again.",
   feedbackThanks: "Thanks for the feedback!",
+  feedbackNotSaved: "Sorry, your vote could not be saved right now. Please try again later.",
   inlineNoAnswer: "No sourced answer to that",
   settingsGroupOnly: "Settings are for groups. Here I answer in the language of your question.",
   settingsAdminsOnly: "Only group admins can change the settings.",
@@ -127,12 +130,12 @@ const en: Texts = {
   on: "on",
   off: "off",
   settingsQuiet: "Quiet hours",
-  settingsQuietHint:
-    "Custom hours: /settings quiet 22-07 +02:00 (from-to, UTC offset), or /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Custom hours: ${command} quiet 22-07 +02:00 (from-to, UTC offset), or ${command} quiet off.`,
   settingsSaved: "Saved.",
   settingsFailed: "Could not save the settings right now. Please try again later.",
-  settingsBadQuiet:
-    "Write quiet hours as /settings quiet 22-07, optionally with a UTC offset like +02:00, or off.",
+  settingsBadQuiet: (command) =>
+    `Write quiet hours as ${command} quiet 22-07, optionally with a UTC offset like +02:00, or off.`,
 };
 
 const ru: Texts = {
@@ -191,6 +194,7 @@ const ru: Texts = {
   rateLimited: "Слишком много вопросов сразу. Подождите несколько секунд и спросите снова.",
   staleButton: "Эта кнопка устарела. Задайте вопрос ещё раз.",
   feedbackThanks: "Спасибо за отзыв!",
+  feedbackNotSaved: "Извините, сейчас не удалось сохранить ваш голос. Попробуйте позже.",
   inlineNoAnswer: "Нет ответа с источником",
   settingsGroupOnly: "Настройки — для групп. Здесь я отвечаю на языке вопроса.",
   settingsAdminsOnly: "Менять настройки могут только админы группы.",
@@ -201,12 +205,12 @@ const ru: Texts = {
   on: "вкл",
   off: "выкл",
   settingsQuiet: "Тихие часы",
-  settingsQuietHint:
-    "Свои часы: /settings quiet 22-07 +03:00 (с-до, смещение от UTC) или /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Свои часы: ${command} quiet 22-07 +03:00 (с-до, смещение от UTC) или ${command} quiet off.`,
   settingsSaved: "Сохранено.",
   settingsFailed: "Сейчас не удалось сохранить настройки. Попробуйте позже.",
-  settingsBadQuiet:
-    "Укажите тихие часы так: /settings quiet 22-07, можно со смещением от UTC, например +03:00, или off.",
+  settingsBadQuiet: (command) =>
+    `Укажите тихие часы так: ${command} quiet 22-07, можно со смещением от UTC, например +03:00, или off.`,
 };
 
 const uk: Texts = {
@@ -265,6 +269,7 @@ const uk: Texts = {
   rateLimited: "Забагато запитань одразу. Зачекайте кілька секунд і запитайте знову.",
   staleButton: "Ця кнопка застаріла. Поставте запитання ще раз.",
   feedbackThanks: "Дякуємо за відгук!",
+  feedbackNotSaved: "Вибачте, зараз не вдалося зберегти ваш голос. Спробуйте пізніше.",
   inlineNoAnswer: "Немає відповіді з джерелом",
   settingsGroupOnly: "Налаштування — для груп. Тут я відповідаю мовою запитання.",
   settingsAdminsOnly: "Змінювати налаштування можуть лише адміни групи.",
@@ -275,12 +280,12 @@ const uk: Texts = {
   on: "увімк",
   off: "вимк",
   settingsQuiet: "Тихі години",
-  settingsQuietHint:
-    "Свої години: /settings quiet 22-07 +02:00 (з-до, зсув від UTC) або /settings quiet off.",
+  settingsQuietHint: (command) =>
+    `Свої години: ${command} quiet 22-07 +02:00 (з-до, зсув від UTC) або ${command} quiet off.`,
   settingsSaved: "Збережено.",
   settingsFailed: "Зараз не вдалося зберегти налаштування. Спробуйте пізніше.",
-  settingsBadQuiet:
-    "Вкажіть тихі години так: /settings quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.",
+  settingsBadQuiet: (command) =>
+    `Вкажіть тихі години так: ${command} quiet 22-07, можна зі зсувом від UTC, наприклад +02:00, або off.`,
 };
 
 const TEXTS: Record<Lang, Texts> = { en, ru, uk };

@@ -7,8 +7,12 @@ export interface UpdateQueue {
   capacity(): Promise<void>;
   /** Resolves true once nothing is in flight, or false if `timeoutMs` passes first. */
   drain(timeoutMs: number): Promise<boolean>;
-  /** Update ids still being handled. */
+  /** Update ids still being handled, ascending. */
   pending(): number[];
+  /** The lowest update id still being handled (at or above `from`), if any. */
+  oldest(from?: number): number | undefined;
+  /** Resolves when the next update finishes. */
+  settled(): Promise<void>;
   readonly size: number;
 }
 
@@ -25,6 +29,7 @@ export function createUpdateQueue(
 ): UpdateQueue {
   const inFlight = new Set<number>();
   let waiters: (() => void)[] = [];
+  let nextSettled: Promise<void> | undefined;
   const notify = () => {
     const ready = waiters;
     waiters = [];
@@ -58,6 +63,22 @@ export function createUpdateQueue(
       return true;
     },
     pending: () => [...inFlight].sort((a, b) => a - b),
+    oldest(from = Number.NEGATIVE_INFINITY) {
+      let low: number | undefined;
+      for (const id of inFlight) if (id >= from && (low === undefined || id < low)) low = id;
+      return low;
+    },
+    settled() {
+      // One promise for every caller until the next finish: a poller asking again and again while an update
+      // is stuck must not pile up waiters.
+      nextSettled ??= new Promise<void>((resolve) =>
+        waiters.push(() => {
+          nextSettled = undefined;
+          resolve();
+        }),
+      );
+      return nextSettled;
+    },
     get size() {
       return inFlight.size;
     },

@@ -21,12 +21,21 @@ export interface WebhookServerOptions {
    * Telegram redelivers to another instance is still handled once; this process's memory otherwise.
    */
   claims?: Claims;
+  /**
+   * A request must be complete within this long (its headers within half of it), so that slow or stalled
+   * clients cannot hold connections open; Telegram sends an update in one go. Default 10 s.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface WebhookServer {
   readonly port: number;
-  /** Stops accepting updates (503, so Telegram redelivers them later) and closes the listener. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting updates (503, so Telegram redelivers them later) and closes the listener; requests in
+   * progress get up to `graceMs` to finish, then every connection still open is closed, idle or not, so a
+   * client holding a half-sent request cannot hold up the shutdown.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -68,35 +77,46 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const claims = options.claims ?? createMemoryClaims({ maxKeys: rememberIds });
   let closing = false;
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
-      send(res, closing ? 503 : 200, closing ? "stopping" : "ok");
-      return;
-    }
-    if (url.pathname !== path) return send(res, 404, "not found");
-    if (req.method !== "POST") return send(res, 405, "method not allowed");
-    if (!sameSecret(req.headers[SECRET_HEADER], secret)) {
-      logger.warn({ ip: req.socket.remoteAddress }, "webhook request without the right secret token");
-      return send(res, 401, "unauthorized");
-    }
-    if (closing) return send(res, 503, "stopping");
-    const body = await readBody(req).catch(() => undefined);
-    if (body === undefined) return send(res, 413, "too large");
-    let update: Update;
-    try {
-      update = JSON.parse(body) as Update;
-    } catch {
-      return send(res, 400, "bad json");
-    }
-    if (!Number.isSafeInteger(update?.update_id)) return send(res, 400, "no update_id");
-    if (!(await claims.claim(`update:${update.update_id}`, UPDATE_CLAIM_MS))) {
-      logger.info({ update: update.update_id }, "duplicate update ignored");
-      return send(res, 200, "ok");
-    }
-    queue.add(update);
-    send(res, 200, "ok");
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout / 2,
+      // How often Node checks those timeouts (default 30 s, longer than the timeouts themselves).
+      connectionsCheckingInterval: Math.min(1000, requestTimeout / 4),
+    },
+    async (req, res) => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (url.pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+        send(res, closing ? 503 : 200, closing ? "stopping" : "ok");
+        return;
+      }
+      if (url.pathname !== path) return send(res, 404, "not found");
+      if (req.method !== "POST") return send(res, 405, "method not allowed");
+      if (!sameSecret(req.headers[SECRET_HEADER], secret)) {
+        logger.warn({ ip: req.socket.remoteAddress }, "webhook request without the right secret token");
+        return send(res, 401, "unauthorized");
+      }
+      if (closing) return send(res, 503, "stopping");
+      const body = await readBody(req).catch(() => undefined);
+      if (body === undefined) return send(res, 413, "too large");
+      // Stopped while the body was on its way: not acknowledged, so Telegram delivers it again later.
+      if (closing) return send(res, 503, "stopping");
+      let update: Update;
+      try {
+        update = JSON.parse(body) as Update;
+      } catch {
+        return send(res, 400, "bad json");
+      }
+      if (!Number.isSafeInteger(update?.update_id)) return send(res, 400, "no update_id");
+      if (!(await claims.claim(`update:${update.update_id}`, UPDATE_CLAIM_MS))) {
+        logger.info({ update: update.update_id }, "duplicate update ignored");
+        return send(res, 200, "ok");
+      }
+      queue.add(update);
+      send(res, 200, "ok");
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -106,12 +126,18 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   return {
     port,
-    async close() {
+    async close(graceMs = 1000) {
       closing = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
       });
+      await Promise.race([closed, grace]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,52 +1,71 @@
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { createEngine } from "../answer/engine.js";
+import { isLang } from "../answer/language.js";
 import { answerBody, renderText } from "../answer/render-text.js";
 import type { AnswerResult } from "../answer/types.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
+import { LANGUAGES, type Lang } from "../knowledge/types.js";
+import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--lang en|ru|uk] [--dir DIR] "question"
-       npm run ask -- [--json] --batch FILE     (one question per line)`;
+       npm run ask -- [--json] [--lang en|ru|uk] [--dir DIR] --batch FILE     (one question per line)
+
+  Answers from the knowledge in DIR: by default the bot's KNOWLEDGE_DIR (from the environment or .env), else
+  ./knowledge.`;
 
 // stdout carries only answers (one JSON line each with --json); everything else goes to stderr.
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: "boolean", default: false },
-    batch: { type: "string" },
-    lang: { type: "string" },
-    dir: { type: "string", default: process.env.KNOWLEDGE_DIR ?? "knowledge" },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
-
-const questions = values.batch
-  ? await readQuestions(values.batch)
-  : positionals.length
-    ? [positionals.join(" ")]
-    : [];
-if (values.help || questions.length === 0) {
-  console.error(USAGE);
-  process.exit(values.help ? 0 : 2);
+let options: { json: boolean; batch?: string; language?: Lang; dir: string; question: string };
+try {
+  const { values, positionals } = parseCommandLine(
+    process.argv.slice(2),
+    {
+      json: { type: "boolean", default: false },
+      batch: { type: "string" },
+      lang: { type: "string" },
+      dir: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    Number.POSITIVE_INFINITY,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const { lang } = values;
+  if (lang !== undefined && !isLang(lang)) {
+    throw new UsageError(`--lang: expected one of ${LANGUAGES.join(", ")}, got "${lang}"`);
+  }
+  const question = positionals.join(" ");
+  if (values.batch !== undefined && question)
+    throw new UsageError("give either a question or --batch FILE, not both");
+  if (values.batch === undefined && !question.trim()) throw new UsageError("no question given");
+  options = {
+    json: values.json,
+    batch: values.batch,
+    language: lang,
+    // The directory `npm start` reads unless one is named here.
+    dir: values.dir ?? readSettings().knowledgeDir,
+    question,
+  };
+} catch (error) {
+  console.error(describeCliError(error, USAGE));
+  process.exit(2);
 }
 
-const { knowledge, problems } = await loadKnowledge(resolve(values.dir));
+const questions = options.batch === undefined ? [options.question] : await readQuestions(options.batch);
+const { knowledge, problems } = await loadKnowledge(options.dir);
 if (!knowledge) {
   for (const p of problems) console.error(formatProblem(p));
   console.error(
-    `the knowledge in ${values.dir} has ${countProblems(problems).errors} errors: run npm run validate`,
+    `the knowledge in ${options.dir} has ${countProblems(problems).errors} errors: run npm run validate -- ${options.dir}`,
   );
   process.exit(1);
 }
 const engine = createEngine(knowledge);
-const language =
-  values.lang === "en" || values.lang === "ru" || values.lang === "uk" ? values.lang : undefined;
-
 for (const question of questions) {
-  const result = engine.ask(question, { language });
-  console.log(values.json ? JSON.stringify(toJson(question, result)) : `${renderText(result)}\n`);
+  const result = engine.ask(question, { language: options.language });
+  console.log(options.json ? JSON.stringify(toJson(question, result)) : `${renderText(result)}\n`);
 }
 
 function toJson(question: string, r: AnswerResult) {

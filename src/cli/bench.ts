@@ -1,12 +1,36 @@
 import { execFile, spawn } from "node:child_process";
-import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describeCliError, parseCommandLine, readSettings } from "./command-line.js";
+
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--dir DIR]
+
+  Latency, start-up, memory and throughput (see README "Performance"). --quick skips 50,000 facts; --json
+  adds one JSON object on the last line. The real knowledge, which the synthetic sizes are built from, is
+  DIR: by default the bot's KNOWLEDGE_DIR (from the environment or .env), else ./knowledge.`;
 
 // npm run bench [-- --quick] [-- --json]: a script, not a timed test. Each size runs in a process of
 // its own (src/bench/size-worker.ts) so its memory is measured alone; see README "Performance".
-const { values } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
-});
+let values: { quick: boolean; json: boolean };
+let knowledgeDir: string;
+try {
+  const parsed = parseCommandLine(process.argv.slice(2), {
+    quick: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    dir: { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  if (parsed.values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  values = parsed.values;
+  // Absolute: the workers run from the project root, wherever this was started.
+  knowledgeDir = resolve(parsed.values.dir ?? readSettings().knowledgeDir);
+} catch (error) {
+  console.error(describeCliError(error, USAGE));
+  process.exit(2);
+}
 const root = join(import.meta.dirname, "../..");
 const run = promisify(execFile);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,7 +67,7 @@ for (const [size, naiveSample, naiveBudget] of SIZES) {
   log(`size ${size}: building and timing…`);
   const { stdout } = await run(
     process.execPath,
-    ["dist/bench/size-worker.js", size, String(naiveSample), String(naiveBudget)],
+    ["dist/bench/size-worker.js", size, String(naiveSample), String(naiveBudget), knowledgeDir],
     {
       cwd: root,
       maxBuffer: 1 << 24,
@@ -131,7 +155,13 @@ function firstAnswerMs(): Promise<number> {
     const t0 = performance.now();
     const child = spawn(
       process.execPath,
-      ["dist/cli/ask.js", "--json", "Which agency launched the I Want to Live hotline?"],
+      [
+        "dist/cli/ask.js",
+        "--json",
+        "--dir",
+        knowledgeDir,
+        "Which agency launched the I Want to Live hotline?",
+      ],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "inherit"],

@@ -1,13 +1,32 @@
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { collectExamples, fitConfidence, modelSource, WRONG_COST } from "../calibrate/fit-confidence.js";
 import { readQuestionSets, SETS_DIR } from "../calibrate/question-sets.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems } from "../knowledge/problems.js";
+import { describeCliError, parseCommandLine, readSettings } from "./command-line.js";
+
+const USAGE = `usage: npm run calibrate
+
+  Refits the confidence model on the knowledge in the bot's KNOWLEDGE_DIR (from the environment or .env,
+  else ./knowledge) and tests/sets, and writes src/answer/confidence-model.ts.`;
 
 // Fits the confidence model on the facts' own questions (held out) and the sets in tests/sets, and writes
 // src/answer/confidence-model.ts. Run it after changing the knowledge, the sets or the engine's features.
-const dir = resolve(process.env.KNOWLEDGE_DIR ?? "knowledge");
+let dir: string;
+try {
+  const { values } = parseCommandLine(process.argv.slice(2), {
+    help: { type: "boolean", short: "h", default: false },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  dir = readSettings().knowledgeDir;
+} catch (error) {
+  console.error(describeCliError(error, USAGE));
+  process.exit(2);
+}
 const { knowledge, problems } = await loadKnowledge(dir);
 if (!knowledge) {
   console.error(`the knowledge in ${dir} has ${countProblems(problems).errors} errors: run npm run validate`);

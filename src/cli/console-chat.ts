@@ -1,19 +1,24 @@
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
+import { detectLanguage } from "../answer/language.js";
+import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
 import { renderText } from "../answer/render-text.js";
 import type { Engine } from "../answer/types.js";
+import { texts } from "../bot/i18n.js";
 
 export interface ConsoleChatOptions {
   input: Readable;
   output: Writable;
   /** Interface language for questions with no letters, like the Telegram client's language. */
   fallbackLanguage?: string;
+  /** Ends the chat (Ctrl-C): it says goodbye and returns, like /quit. */
+  signal?: AbortSignal;
 }
 
 /** A local chat with the same engine the bot uses, so the bot can be tried before it has a token. */
 export async function runConsoleChat(
   engine: Engine,
-  { input, output, fallbackLanguage }: ConsoleChatOptions,
+  { input, output, fallbackLanguage, signal }: ConsoleChatOptions,
 ): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
   const facts = engine.knowledge.facts.length;
@@ -25,14 +30,25 @@ export async function runConsoleChat(
   write("Type /quit or press Ctrl-D to leave. To run the real bot, set BOT_TOKEN (see README.md).\n");
 
   const rl = createInterface({ input, output, terminal: false });
+  const leave = () => rl.close();
+  signal?.addEventListener("abort", leave, { once: true });
   const prompt = () => output.write("> ");
-  prompt();
-  for await (const line of rl) {
-    const question = line.trim();
-    if (question === "/quit" || question === "/exit") break;
-    if (question) write(`${renderText(engine.ask(question, { fallbackLanguage }))}\n`);
+  if (!signal?.aborted) {
     prompt();
+    for await (const line of rl) {
+      const question = line.trim();
+      if (question === "/quit" || question === "/exit") break;
+      if (question.length > MAX_QUESTION_LENGTH) {
+        // The limit Telegram users get, in the same words.
+        write(`${texts(detectLanguage(question, fallbackLanguage)).tooLong(MAX_QUESTION_LENGTH)}\n`);
+      } else if (question) {
+        write(`${renderText(engine.ask(question, { fallbackLanguage }))}\n`);
+      }
+      prompt();
+    }
   }
+  signal?.removeEventListener("abort", leave);
   rl.close();
-  write("");
+  // On its own line, also after Ctrl-C at the prompt.
+  write("\nGoodbye.");
 }

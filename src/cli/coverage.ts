@@ -1,26 +1,40 @@
-import { relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { relative } from "node:path";
 import { knowledgeCoverage } from "../knowledge/coverage.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
+import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
+
+const USAGE = `usage: npm run coverage -- [--json] [DIR]
+
+  For each source in DIR (default: the bot's KNOWLEDGE_DIR from the environment or .env, else ./knowledge),
+  the share of its article's sentences that facts quote, and the sentences no fact quotes, with their
+  file:line. A sentence no fact needs goes into the source's front matter under not_covered (its first words
+  and why), and then counts as explained.`;
 
 // npm run coverage [-- --json] [-- DIR]: per source, the article's sentences no fact quotes.
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
-if (values.help) {
-  console.log(`usage: npm run coverage -- [--json] [DIR]
-
-  For each source in DIR (default ./knowledge), the share of its article's sentences that facts quote, and
-  the sentences no fact quotes, with their file:line. A sentence no fact needs goes into the source's
-  front matter under not_covered (its first words and why), and then counts as explained.`);
-  process.exit(0);
+let json: boolean;
+let dir: string;
+try {
+  const { values, positionals } = parseCommandLine(
+    process.argv.slice(2),
+    {
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    1,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  json = values.json;
+  // A directory whose name starts with a dash is an option typed after a stray `--` (write ./-x for one).
+  if (positionals[0]?.startsWith("-")) throw new UsageError(`unknown option ${positionals[0]}`);
+  dir = positionals[0] ?? readSettings().knowledgeDir;
+} catch (error) {
+  console.error(describeCliError(error, USAGE));
+  process.exit(2);
 }
-const dir = resolve(positionals[0] ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
 const { knowledge, problems } = await loadKnowledge(dir);
 if (!knowledge) {
   for (const p of problems) console.error(formatProblem(p));
@@ -28,7 +42,7 @@ if (!knowledge) {
   process.exit(1);
 }
 const report = knowledgeCoverage(knowledge);
-if (values.json) {
+if (json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   for (const source of report) {

@@ -1,42 +1,43 @@
-import { resolve } from "node:path";
-import { config as loadDotenv } from "dotenv";
 import { tokenize } from "../answer/normalize.js";
-import { parseConfig } from "../config.js";
+import type { Config } from "../config.js";
 import { GAPS_USAGE, type GapsArgs, gapsReport, parseGapsArgs } from "../gaps/report.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { describeStorage, openStorage } from "../storage/open-storage.js";
+import type { DamagedRecord } from "../storage/storage.js";
+import { asUsageError, describeCliError, readSettings } from "./command-line.js";
 
 // npm run gaps [-- --since 7d --json --feedback]: reads the same storage as the bot (DATA_DIR / REDIS_URL).
-loadDotenv({ quiet: true });
-
 let args: GapsArgs;
-let settings: ReturnType<typeof parseConfig>;
+let settings: Config;
 try {
-  args = parseGapsArgs(process.argv.slice(2));
+  try {
+    args = parseGapsArgs(process.argv.slice(2));
+  } catch (error) {
+    throw asUsageError(error);
+  }
+  if (args.help) {
+    console.log(GAPS_USAGE);
+    process.exit(0);
+  }
+  settings = readSettings();
 } catch (error) {
-  console.error(`${(error as Error).message}\n\n${GAPS_USAGE}`);
+  console.error(describeCliError(error, GAPS_USAGE));
   process.exit(2);
-}
-try {
-  settings = parseConfig(process.env);
-} catch (error) {
-  console.error(`invalid setting ${(error as Error).message}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(GAPS_USAGE);
-  process.exit(0);
 }
 
-const storage = await openStorage({ dataDir: settings.dataDir, redisUrl: settings.redisUrl }).catch(
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+// Lines that cannot be read are left out of the report, and said so: a damaged log must not look empty.
+const damaged: DamagedRecord[] = [];
+const storage = await openStorage({
+  dataDir: settings.dataDir,
+  redisUrl: settings.redisUrl,
+  onDamaged: (damage) => damaged.push(damage),
+}).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 try {
   // Best effort: with the knowledge at hand, fact ids come with their first question; without it, ids alone.
-  const { knowledge } = await loadKnowledge(resolve(settings.knowledgeDir)).catch(() => ({
+  const { knowledge } = await loadKnowledge(settings.knowledgeDir).catch(() => ({
     knowledge: undefined,
   }));
   const labels = new Map(knowledge?.facts.map((f) => [f.id, f.questions.en[0] ?? ""]));
@@ -50,6 +51,16 @@ try {
     where: describeStorage(settings),
   });
   console.log(report);
+  if (damaged.length > 0) console.error(describeDamage(damaged));
 } finally {
   await storage.close();
+}
+
+function describeDamage(list: DamagedRecord[], shown = 20): string {
+  const count = `${list.length} log ${list.length === 1 ? "line" : "lines"}`;
+  return [
+    `gaps: skipped ${count} that could not be read; the report above leaves them out:`,
+    ...list.slice(0, shown).map((d) => `  ${d.where}: ${d.reason}`),
+    ...(list.length > shown ? [`  … and ${list.length - shown} more`] : []),
+  ].join("\n");
 }

@@ -1,9 +1,33 @@
-import { resolve } from "node:path";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
+import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
+
+const USAGE = `usage: npm run validate [-- DIR]
+
+  Checks the knowledge in DIR: by default the bot's KNOWLEDGE_DIR (from the environment or .env), else
+  ./knowledge. Prints every problem as file:line, then a summary; exits 1 on any error.`;
 
 // npm run validate [-- DIR]: prints every problem like a linter, then a one-line summary.
-const dir = resolve(process.argv[2] ?? "knowledge");
+let dir: string;
+try {
+  const { values, positionals } = parseCommandLine(
+    process.argv.slice(2),
+    { help: { type: "boolean", short: "h", default: false } },
+    1,
+  );
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  // A directory whose name starts with a dash is an option typed after a stray `--` (write ./-x for one).
+  if (positionals[0]?.startsWith("-")) throw new UsageError(`unknown option ${positionals[0]}`);
+  // The directory `npm start` reads unless one is named here.
+  dir = positionals[0] ?? readSettings().knowledgeDir;
+} catch (error) {
+  console.error(describeCliError(error, USAGE));
+  process.exit(2);
+}
+
 const { knowledge, problems } = await loadKnowledge(dir);
 for (const problem of problems) console.error(formatProblem(problem));
 const { errors, warnings } = countProblems(problems);
@@ -11,5 +35,5 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const summary = knowledge
   ? `${plural(knowledge.facts.length, "fact")}, ${plural(knowledge.sources.size, "source")}, `
   : "";
-console.log(`${summary}${plural(errors, "error")}, ${plural(warnings, "warning")}`);
+console.log(`${summary}${plural(errors, "error")}, ${plural(warnings, "warning")} in ${dir}`);
 process.exitCode = errors > 0 ? 1 : 0;

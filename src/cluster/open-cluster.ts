@@ -21,10 +21,10 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     logger?.warn({ err: error, redis }, `redis failed ${what}; this instance decides alone for now`);
 
   // Every use has a fallback (decide alone), which beats holding an update through reconnection attempts.
-  const commands = await connectRedis(redisUrl, connectionProblem, { failFast: true });
+  const commands = await connectRedis(redisUrl, { onError: connectionProblem }, { failFast: true });
   let subscriber: Redis | undefined;
   try {
-    subscriber = await connectRedis(redisUrl, connectionProblem, { failFast: true });
+    subscriber = await connectRedis(redisUrl, { onError: connectionProblem }, { failFast: true });
     const changes = await createRedisChangeFeed(
       commands,
       subscriber,

@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+import { basename, isAbsolute, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { checkAnswers, type Reading, read } from "./answer-checks.js";
@@ -102,8 +102,11 @@ async function readYaml<T extends z.ZodType>(
 
 type Report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) => void;
 
+/** A path as the user gave it: relative stays relative; absolute is shortened only inside the working directory. */
 function display(file: string): string {
-  return relative(process.cwd(), file) || file;
+  if (!isAbsolute(file)) return file;
+  const inside = relative(process.cwd(), file);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : file;
 }
 
 async function listFiles(dir: string, pattern: RegExp, report: Report): Promise<string[]> {

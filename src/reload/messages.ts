@@ -51,7 +51,7 @@ export function describeReload(result: ReloadResult, { maxProblems = 15, maxIds 
   ].join("\n");
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 

@@ -4,7 +4,7 @@ import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import type { Knowledge } from "../knowledge/types.js";
 import { countDiff, diffKnowledge, emptyDiff, type ReloadDiff } from "./diff.js";
-import { describeReload } from "./messages.js";
+import { describeReload, plural } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
 /** The subset of a pino logger used here (pino's Logger fits). */
@@ -120,7 +120,17 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     };
     for (const p of loaded.problems)
       logger?.warn({ file: p.file, line: p.line, rule: p.rule }, formatProblem(p));
-    logger?.info({ trigger, forced: force || undefined, ...countDiff(diff), diff }, describeReload(result));
+    if (previous) {
+      // The headline, the counts and the full diff (once: the reply to /reload lists the ids in its text).
+      const headline = describeReload(result).split("\n")[0] ?? "Knowledge reloaded";
+      logger?.info({ trigger, forced: force || undefined, ...countDiff(diff), diff }, headline);
+    } else {
+      // The first load: every fact is "added", which says nothing; counts are what an operator checks.
+      logger?.info(
+        { trigger, facts: next.facts.length, sources: next.sources.size },
+        `Knowledge loaded: ${plural(next.facts.length, "fact")} from ${plural(next.sources.size, "source")}.`,
+      );
+    }
     onSwap?.(nextEngine, result);
     return result;
   }

@@ -1,11 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { LogName, LogRecords, Storage } from "./storage.js";
+import {
+  type DamagedRecord,
+  DamagedValueError,
+  type LogName,
+  type LogRecords,
+  type Storage,
+} from "./storage.js";
 
 export interface FileStorageOptions {
-  /** Told about damaged data that was skipped (a line cut short by a crash), so it is not lost silently. */
-  warn?: (message: string) => void;
+  /** Told about each log line that could not be read and was skipped, so that nothing is lost silently. */
+  onDamaged?: (damage: DamagedRecord) => void;
 }
 
 const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
@@ -18,14 +24,13 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
  * - settings/<key>.json: one JSON value per key, replaced by write + fsync + rename, so a crash leaves either
  *   the old or the new value, never a torn one (at worst a stray *.tmp file, which is ignored and swept);
  * - logs/<log>/<YYYY-MM-DD>.jsonl: one JSON record per line, appended, one file per UTC day of `at`, so that
- *   retention deletes whole files. A line cut short by a crash is skipped when reading.
+ *   retention deletes whole files. A line cut short by a crash (or a full disk) is skipped and reported when
+ *   reading, and the next append starts on a fresh line so that it is not glued to the damaged one.
  */
 export function createFileStorage(dir: string, options: FileStorageOptions = {}): Storage {
   const settingsDir = join(dir, "settings");
   const logDir = (log: LogName) => join(dir, "logs", log);
   const locks = new Map<string, Promise<unknown>>();
-  // Files whose last byte was checked since this process opened them (see appendLine).
-  const lineStartChecked = new Set<string>();
   let swept: Promise<void> | undefined;
 
   const settingFile = (key: string) => join(settingsDir, `${encodeKey(key)}.json`);
@@ -52,13 +57,9 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
 
   async function appendLine(file: string, line: string): Promise<void> {
     await mkdir(dirname(file), { recursive: true });
-    let prefix = "";
-    if (!lineStartChecked.has(file)) {
-      // A crash mid-append can leave a last line without its newline; start on a fresh line so the
-      // damaged line stays one skipped line instead of swallowing this record too.
-      if (await endsMidLine(file)) prefix = "\n";
-      lineStartChecked.add(file);
-    }
+    // A crash, or a full disk, can cut an append short, also one of this process's: checked before every
+    // append (one byte read), so the torn line stays one reported line instead of swallowing this record too.
+    const prefix = (await endsMidLine(file)) ? "\n" : "";
     await appendFile(file, `${prefix}${line}\n`, "utf8");
   }
 
@@ -74,22 +75,9 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
     const lines = text.split("\n");
     lines.forEach((line, index) => {
       if (line.trim() === "") return;
-      try {
-        const record = JSON.parse(line) as LogRecords[L];
-        if (typeof record?.at === "string") {
-          records.push(record);
-          return;
-        }
-      } catch {
-        // falls through to the warning below
-      }
-      // The last line of a file being appended to by another process may simply be incomplete.
-      const stillBeingWritten = index === lines.length - 1;
-      if (!stillBeingWritten) {
-        options.warn?.(
-          `${file}:${index + 1}: skipped a damaged log line (cut short by a crash?); the other records are intact`,
-        );
-      }
+      const reason = damage(line, index === lines.length - 1);
+      if (reason === undefined) records.push(JSON.parse(line) as LogRecords[L]);
+      else options.onDamaged?.({ where: `${file}:${index + 1}`, reason });
     });
     return records;
   }
@@ -123,7 +111,8 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       try {
         return JSON.parse(text) as T;
       } catch (error) {
-        throw new Error(
+        throw new DamagedValueError(
+          key,
           `${file}: invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
             "edited by hand or the disk is damaged: fix the JSON or delete the file to fall back to the default",
         );
@@ -180,7 +169,6 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
             if (kept.length === records.length) return 0;
             if (kept.length === 0) await rm(file, { force: true });
             else await writeFileAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
-            lineStartChecked.delete(file);
             return records.length - kept.length;
           });
         }
@@ -192,6 +180,42 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       await Promise.all(locks.values());
     },
   };
+}
+
+/**
+ * Creates `dir` and the directories the file storage writes to, and writes and removes a probe file in each.
+ * Throws one line naming DATA_DIR, what is wrong and how to fix it.
+ */
+export async function checkWritableDir(dir: string): Promise<void> {
+  for (const sub of [dir, join(dir, "settings"), ...LOG_NAMES.map((log) => join(dir, "logs", log))]) {
+    const probe = join(sub, `.write-probe.${process.pid}.tmp`);
+    try {
+      await mkdir(sub, { recursive: true });
+      await writeFile(probe, "");
+      await rm(probe, { force: true });
+    } catch (error) {
+      throw new Error(`DATA_DIR=${dir}: ${whyNotWritable(error, dir, sub)}`);
+    }
+  }
+}
+
+function whyNotWritable(error: unknown, dir: string, path: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const where = path === dir ? "" : ` (${path})`;
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return `a part of this path is a regular file, not a directory${where}; point DATA_DIR at a directory (it is created if missing)`;
+    case "EACCES":
+    case "EPERM":
+      return `cannot write there${where}: permission denied; make it writable by the user running the bot, or point DATA_DIR elsewhere`;
+    case "EROFS":
+      return `cannot write there${where}: the file system is read-only; point DATA_DIR at a writable volume`;
+    case "ENOSPC":
+      return `cannot write there${where}: the disk is full; free some space or point DATA_DIR elsewhere`;
+    default:
+      return `cannot write there${where} (${(error as Error)?.message ?? error}); point DATA_DIR at a writable directory`;
+  }
 }
 
 /** Replaces `file` whole: readers see the old content or the new, never a part (write, fsync, rename). */
@@ -226,6 +250,22 @@ async function syncDirectory(dir: string): Promise<void> {
   } catch {
     // best effort: see above
   }
+}
+
+/** Why a log line cannot be read back, or undefined when it is a record. */
+function damage(line: string, last: boolean): string | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    if (/^\0+$/.test(line)) return `${line.length} NUL bytes (the disk or file system lost this part)`;
+    // A last line without its newline was cut short mid-write (or is being written by another process).
+    return last ? "incomplete last line (cut short mid-write?)" : "not valid JSON";
+  }
+  const at = (record as { at?: unknown } | null)?.at;
+  return typeof at === "string" && !Number.isNaN(Date.parse(at))
+    ? undefined
+    : "not a log record (no ISO timestamp in at)";
 }
 
 async function endsMidLine(file: string): Promise<boolean> {

@@ -1,6 +1,7 @@
-import { createFileStorage } from "./file.js";
+import { checkWritableDir, createFileStorage } from "./file.js";
+import { createOutageReporter, type OutageLogger } from "./outage-reporter.js";
 import { connectRedis, createRedisStorage, redactRedisUrl } from "./redis.js";
-import type { Storage } from "./storage.js";
+import type { DamagedRecord, Storage } from "./storage.js";
 
 export interface StorageConfig {
   /** Directory for the file backend (DATA_DIR, default ./data). */
@@ -8,19 +9,41 @@ export interface StorageConfig {
   /** When set (REDIS_URL), Redis is used instead of files so several instances share state. */
   redisUrl?: string;
   /** Where to report damaged data that was skipped and Redis connection trouble. */
-  logger?: { warn: (obj: object, msg: string) => void };
+  logger?: OutageLogger;
+  /** Told about each damaged log record skipped on reading; without it they are logged as warnings. */
+  onDamaged?: (damage: DamagedRecord) => void;
+  /**
+   * Check now that DATA_DIR can be written (creating it if needed), so the bot refuses to start instead of
+   * losing every later vote, setting and unanswered question with a warning each. Readers (gaps) skip it.
+   */
+  requireWritable?: boolean;
 }
 
 /** Opens the configured backend: Redis when REDIS_URL is set, files under DATA_DIR otherwise. */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
   const { logger } = config;
+  const onDamaged =
+    config.onDamaged ??
+    ((damage: DamagedRecord) =>
+      logger?.warn(damage, `skipped a damaged log record at ${damage.where}: ${damage.reason}`));
   if (config.redisUrl) {
-    const redis = await connectRedis(config.redisUrl, (error) =>
-      logger?.warn({ err: error, redis: redactRedisUrl(config.redisUrl ?? "") }, "redis connection problem"),
-    );
-    return createRedisStorage(redis, { ownsConnection: true });
+    const outage =
+      logger && createOutageReporter({ name: `Redis (${redactRedisUrl(config.redisUrl)})`, logger });
+    const redis = await connectRedis(config.redisUrl, {
+      onError: (error) => outage?.failed(error),
+      onReady: () => outage?.recovered(),
+    });
+    const storage = createRedisStorage(redis, { ownsConnection: true, onDamaged });
+    return {
+      ...storage,
+      async close() {
+        outage?.stop();
+        await storage.close();
+      },
+    };
   }
-  return createFileStorage(config.dataDir, { warn: (message) => logger?.warn({}, message) });
+  if (config.requireWritable) await checkWritableDir(config.dataDir);
+  return createFileStorage(config.dataDir, { onDamaged });
 }
 
 /** One line saying where state lives, for the start-up log and the gaps report (no password). */

@@ -1,12 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import type { LogName, LogRecords, Storage } from "./storage.js";
+import {
+  type DamagedRecord,
+  DamagedValueError,
+  type LogName,
+  type LogRecords,
+  type Storage,
+} from "./storage.js";
 
 export interface RedisStorageOptions {
   /** Prepended to every key, so one Redis can serve several bots (or tests) without collisions. */
   prefix?: string;
   /** Whether close() ends the connection (true when the storage opened it). */
   ownsConnection?: boolean;
+  /** Told about each log record that could not be read and was skipped. */
+  onDamaged?: (damage: DamagedRecord) => void;
 }
 
 const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
@@ -30,7 +38,8 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
       try {
         return JSON.parse(raw) as T;
       } catch (error) {
-        throw new Error(
+        throw new DamagedValueError(
+          key,
           `redis key ${kv(key)}: invalid JSON (${(error as Error).message}); it was written by something other ` +
             `than factline: fix it or delete it (redis-cli DEL ${kv(key)}) to fall back to the default`,
         );
@@ -65,6 +74,10 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
           records.push(JSON.parse(member.slice(member.indexOf(" ") + 1)) as LogRecords[L]);
         } catch {
           // Only factline writes these keys; a member it cannot parse is skipped rather than failing the report.
+          options.onDamaged?.({
+            where: `redis key ${logKey(log)}`,
+            reason: "a member that is not valid JSON",
+          });
         }
       }
       return records;
@@ -101,23 +114,30 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
+export interface RedisEvents {
+  /** A connection attempt failed after start-up (ioredis keeps reconnecting by itself). */
+  onError?: (error: Error) => void;
+  /** The connection is ready again. */
+  onReady?: () => void;
+}
+
 /**
  * Connects and checks the server answers, so a wrong REDIS_URL stops the bot at start with a clear message
- * instead of every question failing later. After that ioredis reconnects by itself.
+ * instead of every question failing later. After that ioredis reconnects by itself, and `events` hear of it.
  */
 export async function connectRedis(
   url: string,
-  onError?: (error: Error) => void,
+  events: RedisEvents = {},
   { failFast = false }: { failFast?: boolean } = {},
 ): Promise<Redis> {
   // failFast: while disconnected, commands fail at once instead of waiting through reconnection attempts
   // (seconds); for callers with a fallback of their own.
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: !failFast });
   let lastError: Error | undefined;
-  redis.on("error", (error: Error) => {
+  const remember = (error: Error) => {
     lastError = error;
-    onError?.(error);
-  });
+  };
+  redis.on("error", remember);
   try {
     await redis.connect();
     await redis.ping();
@@ -129,5 +149,9 @@ export async function connectRedis(
         "is right, or unset REDIS_URL to keep the data in files under DATA_DIR",
     );
   }
+  redis.off("error", remember);
+  // Without an "error" listener ioredis prints every failed reconnect itself.
+  redis.on("error", (error: Error) => events.onError?.(error));
+  redis.on("ready", () => events.onReady?.());
   return redis;
 }

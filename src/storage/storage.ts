@@ -27,6 +27,24 @@ export interface LogRecords {
 }
 export type LogName = keyof LogRecords;
 
+/** A stored value that is not valid JSON (edited by hand, or a damaged disk); the message says how to fix it. */
+export class DamagedValueError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DamagedValueError";
+  }
+}
+
+/** A stored log record that could not be read back: skipped by `read`, and reported so it is not lost silently. */
+export interface DamagedRecord {
+  /** file:line for the file storage, the key for Redis. */
+  where: string;
+  reason: string;
+}
+
 /**
  * The one storage interface used by group settings, the unanswered log and feedback.
  * Implementations: memory (tests), files under DATA_DIR (default), Redis (REDIS_URL).

@@ -20,16 +20,22 @@ export interface BotProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
   /** Sends a signal to the whole process group, as systemd, Docker or a terminal's Ctrl-C do. */
   signalGroup(signal: NodeJS.Signals): number;
-  /** Kills the group if it is still running, and removes the data directory. */
+  /** Kills the group if it is still running, and removes the data directory (unless it was given one). */
   dispose(): Promise<void>;
+}
+
+export interface BotProcessOptions {
+  /** A data directory to use (and keep): a restart that must see what the previous process stored. */
+  dataDir?: string;
 }
 
 /**
  * Starts the bot the way it is deployed, `npm start`, detached in its own process group, with a fresh
- * data directory and every setting given explicitly so a developer's .env cannot change the test.
+ * data directory (unless given one) and every setting given explicitly so a developer's .env cannot change the
+ * test.
  */
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const dataDir = mkdtempSync(join(tmpdir(), "factline-e2e-"));
+export function startBotProcess(env: Record<string, string>, options: BotProcessOptions = {}): BotProcess {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "factline-e2e-"));
   const child = spawn("npm", ["start", "--silent"], {
     cwd: REPO,
     detached: true,
@@ -50,6 +56,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
       RETENTION_DAYS: "",
       RELOAD_MAX_DROP: "",
       KNOWLEDGE_WATCH: "false",
+      STOP_TIMEOUT: "",
       ...env,
     },
   });
@@ -127,7 +134,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
         }
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -89,6 +89,8 @@ export interface FakeBotApi {
     options?: WaitOptions,
   ): Promise<RecordedCall>;
   injectFault(fault: Fault): void;
+  /** Answers the next `times` calls of `method` (default 1) as usual, but only after `ms`: a slow Telegram. */
+  delay(method: string, ms: number, times?: number): void;
   /** Forgets recorded calls (not updates or faults). */
   clearCalls(): void;
   close(): Promise<void>;
@@ -464,6 +466,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const calls: RecordedCall[] = [];
   const queue: Update[] = [];
   const faults: (Fault & { left: number })[] = [];
+  const delays: { method: string; ms: number; left: number }[] = [];
   const chatMembers = { ...options.chatMembers };
   let nextId = 1;
   let lastUpdateId = 0;
@@ -664,6 +667,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const call: RecordedCall = { method, payload, at: Date.now() - started };
     calls.push(call);
     events.emit("call");
+    const delay = delays.find((d) => d.method === method && d.left > 0);
+    if (delay) {
+      delay.left--;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
     const answer =
       decodeURIComponent(m[1] as string) === token
         ? await handle(method, payload, req)
@@ -760,6 +768,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     injectFault(fault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    delay(method, ms, times = 1) {
+      delays.push({ method, ms, left: times });
     },
     clearCalls() {
       calls.length = 0;

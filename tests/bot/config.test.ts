@@ -30,6 +30,8 @@ describe("config", () => {
       retentionDays: 90,
       reloadMaxDrop: 0.2,
       knowledgeWatch: true,
+      stopTimeoutSeconds: 10,
+      warnings: [],
     });
   });
 
@@ -47,7 +49,8 @@ describe("config", () => {
       ADMIN_IDS: "1, 22,333",
       RETENTION_DAYS: "30",
       RELOAD_MAX_DROP: "0.5",
-      KNOWLEDGE_WATCH: "false",
+      KNOWLEDGE_WATCH: " Off ",
+      STOP_TIMEOUT: "30",
     });
     expect(config).toMatchObject({
       botToken: TOKEN,
@@ -60,7 +63,16 @@ describe("config", () => {
       retentionDays: 30,
       reloadMaxDrop: 0.5,
       knowledgeWatch: false,
+      stopTimeoutSeconds: 30,
+      warnings: [],
     });
+  });
+
+  it("warns about WEBHOOK_SECRET without WEBHOOK_URL (the bot long-polls and ignores it)", () => {
+    const config = parseConfig({ WEBHOOK_SECRET: "s3cret_s3cret_s3cret" });
+    expect(config.webhook).toBeUndefined();
+    expect(config.warnings).toEqual([expect.stringMatching(/^WEBHOOK_SECRET is set but WEBHOOK_URL is not/)]);
+    expect(config.warnings.join("")).not.toContain("s3cret_s3cret_s3cret");
   });
 
   it("stops with one line naming the variable", () => {
@@ -76,6 +88,8 @@ describe("config", () => {
       [{ RELOAD_MAX_DROP: "2" }, "RELOAD_MAX_DROP"],
       [{ KNOWLEDGE_WATCH: "maybe" }, "KNOWLEDGE_WATCH"],
       [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
+      [{ STOP_TIMEOUT: "1" }, "STOP_TIMEOUT"],
+      [{ STOP_TIMEOUT: "10s" }, "STOP_TIMEOUT"],
     ];
     for (const [env, variable] of cases) {
       const error = configError(env);

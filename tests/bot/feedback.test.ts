@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createFileStorage, encodeKey } from "../../src/storage/file.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { hashWithSalt, pseudonymize } from "../../src/storage/pseudonym.js";
 import type { Storage } from "../../src/storage/storage.js";
@@ -8,6 +12,23 @@ import { createTestBot } from "./harness.js";
 const GROUP = -100321;
 const bob = { id: 2001, language_code: "en" };
 const carol = { id: 2003, language_code: "en" };
+
+/** Asks a question in a private chat and returns a vote press on the answer, as Telegram would send it. */
+async function voteOn(t: ReturnType<typeof createTestBot>, vote: "👍" | "👎") {
+  await t.send(privateText(bob, "how many calls?"));
+  const answer = t.sent().at(-1);
+  const button = answer?.payload.reply_markup.inline_keyboard
+    .flat()
+    .find((b: { text: string }) => b.text === vote);
+  const message = {
+    message_id: 500 + t.sent().length - 1, // the harness numbers sent messages from 500
+    date: 0,
+    chat: { id: bob.id, type: "private", first_name: "Bob" },
+    text: "…",
+    reply_markup: answer?.payload.reply_markup,
+  };
+  return callbackQuery(bob, button.callback_data, message);
+}
 
 describe("feedback", () => {
   it("in a group the vote buttons stay after a vote, so everyone can vote (each counted once)", async () => {
@@ -81,5 +102,46 @@ describe("feedback", () => {
     const salt = await storage.get<string>("privacy:salt");
     expect(voters[0]).toBe(hashWithSalt(salt as string, 42));
     expect(await pseudonymize(storage, 42)).toBe(voters[0]);
+  });
+
+  it("says when a vote could not be stored (read-only DATA_DIR), and keeps the buttons to try again", async () => {
+    const memory = createMemoryStorage();
+    const storage: Storage = {
+      ...memory,
+      async append() {
+        throw Object.assign(new Error("EROFS: read-only file system, open 'data/logs/feedback/x.jsonl'"), {
+          code: "EROFS",
+        });
+      },
+    };
+    const t = createTestBot({ storage });
+    await t.send(await voteOn(t, "👍"));
+    expect(t.sent("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+      "Sorry, your vote could not be saved right now. Please try again later.",
+    ]);
+    expect(t.sent("editMessageReplyMarkup")).toHaveLength(0);
+    expect(t.logs.some((l) => l.includes("could not record feedback"))).toBe(true);
+  });
+
+  it("replaces a damaged salt file (with a warning) instead of refusing every vote; stored votes stay", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "factline-salt-"));
+    try {
+      const first = createTestBot({ storage: createFileStorage(dir) });
+      await first.send(await voteOn(first, "👍"));
+      const saltFile = join(dir, "settings", `${encodeKey("privacy:salt")}.json`);
+      await writeFile(saltFile, "\0".repeat(64));
+
+      // A new process (a restart): nothing cached.
+      const second = createTestBot({ storage: createFileStorage(dir) });
+      await second.send(await voteOn(second, "👎"));
+      expect(second.sent("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
+        "Thanks for the feedback!",
+      ]);
+      expect(second.logs.some((l) => l.includes("the pseudonym salt was damaged; replaced it"))).toBe(true);
+      expect((await second.storage.read("feedback")).map((v) => v.vote)).toEqual(["up", "down"]);
+      expect(JSON.parse(await readFile(saltFile, "utf8"))).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

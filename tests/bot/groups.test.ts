@@ -207,7 +207,20 @@ describe("groups", () => {
     await t.send(
       groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot quiet sometimes" }),
     );
-    expect(t.texts()[2]).toContain("Write quiet hours as");
+    expect(t.texts()[2]).toContain("Write quiet hours as /settings@factline_bot quiet 22-07");
+  });
+
+  it("the settings message suggests only commands that work in a group, and they do", async () => {
+    const t = createTestBot({ members: { [`${GROUP}:${admin.id}`]: "administrator" } });
+    await t.send(groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot" }));
+    // A bare /settings is for every bot in the group, so this one ignores it: the hint names the bot.
+    expect(t.texts()[0]?.split("\n").at(-1)).toBe(
+      "Custom hours: /settings@factline_bot quiet 22-07 +02:00 (from-to, UTC offset), or /settings@factline_bot quiet off.",
+    );
+    await t.send(
+      groupMessage({ chatId: GROUP, from: admin, text: "/settings@factline_bot quiet 22-07 +02:00" }),
+    );
+    expect(t.texts()[1]).toContain("Quiet hours: 22:00–07:00 UTC+02:00");
   });
 
   it("/settings in a private chat explains it is for groups", async () => {

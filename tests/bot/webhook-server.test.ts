@@ -1,3 +1,4 @@
+import { connect, type Socket } from "node:net";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { createUpdateQueue } from "../../src/bot/update-queue.js";
@@ -39,6 +40,19 @@ describe("update queue", () => {
     expect(queue.size).toBe(0);
   });
 
+  it("settled() is one promise for every caller until an update finishes, then a new one", async () => {
+    const gate = deferred();
+    const queue = createUpdateQueue(() => gate.promise);
+    queue.add({ update_id: 1 });
+    expect(queue.oldest()).toBe(1);
+    const first = queue.settled();
+    expect(queue.settled()).toBe(first);
+    gate.resolve();
+    await first;
+    expect(queue.oldest()).toBeUndefined();
+    expect(queue.settled()).not.toBe(first);
+  });
+
   it("applies back-pressure at its concurrency", async () => {
     const gates = new Map<number, ReturnType<typeof deferred>>();
     const queue = createUpdateQueue(
@@ -68,8 +82,22 @@ describe("update queue", () => {
   });
 });
 
+/** A client that sends part of a request's headers and then nothing: what a stalled or hostile client does. */
+async function halfSentRequest(port: number): Promise<{ socket: Socket; closed: Promise<string> }> {
+  const socket = connect(port, "127.0.0.1");
+  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  socket.write("POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl");
+  let received = "";
+  socket.on("data", (chunk) => {
+    received += chunk.toString();
+  });
+  socket.on("error", () => undefined);
+  const closed = new Promise<string>((resolve) => socket.once("close", () => resolve(received)));
+  return { socket, closed };
+}
+
 describe("webhook server", () => {
-  async function start() {
+  async function start(requestTimeoutMs?: number) {
     const handled: number[] = [];
     const queue = createUpdateQueue(async (u: Update) => {
       handled.push(u.update_id);
@@ -81,6 +109,7 @@ describe("webhook server", () => {
       host: "127.0.0.1",
       queue,
       logger,
+      requestTimeoutMs,
     });
     const url = `http://127.0.0.1:${server.port}`;
     const post = (body: string, secret = SECRET, path = "/hook") =>
@@ -107,5 +136,22 @@ describe("webhook server", () => {
     await queue.drain(1000);
     expect(handled).toEqual([7, 8]);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it("close() does not wait for a client holding a half-sent request: it is cut after the grace time", async () => {
+    const { url } = await start();
+    const client = await halfSentRequest(server?.port ?? 0);
+    // The server has the connection (it answers other requests meanwhile).
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    await server?.close(50);
+    server = undefined;
+    await client.closed;
+  });
+
+  it("cuts off a client that does not finish its request within the request timeout", async () => {
+    await start(400);
+    const client = await halfSentRequest(server?.port ?? 0);
+    // Without the timeouts Node would keep this connection for a minute or more and the test would time out.
+    expect(await client.closed).toMatch(/^HTTP\/1\.1 408/);
   });
 });

@@ -237,18 +237,22 @@ describe("bot process over long polling", () => {
 
   it("on SIGTERM to the process group: finishes answers in flight, confirms the offset, exits 0 in 10 s", async () => {
     const user = newUser();
-    // Three answers to one chat go out about a second apart (Telegram's per-chat limit), so two are still
-    // in flight when the first one arrives and the signal is sent.
+    // Telegram takes a second for each of the three answers (one chat: one after the other), so the bot has
+    // all three in hand and at most one answered when the signal comes.
+    api.delay("sendMessage", 1000, 3);
     api.pushUpdates([0, 1, 2].map((i) => privateText(user, answerable[i]?.question ?? "")));
     const last = api.lastUpdateId;
-    await waitForReplies(user.id, 1);
-    // The bot has taken all three (it already polls from the next offset), and at most one is answered.
     await api.waitFor(
-      () => api.calls.some((c) => c.method === "getUpdates" && Number(c.payload.offset) > last),
-      {
-        what: "the bot to fetch the three questions",
-      },
+      () =>
+        api.calls.some(
+          (c) =>
+            c.method === "getUpdates" &&
+            Array.isArray(c.result) &&
+            (c.result as { update_id: number }[]).some((u) => u.update_id === last),
+        ),
+      { what: "the bot to fetch the three questions" },
     );
+    await api.waitForCall("sendMessage", (c) => c.payload.chat_id === user.id);
     expect(sentTo(user.id).length).toBeLessThan(3);
     const signalled = bot.signalGroup("SIGTERM");
     const exit = await bot.exited;

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BotProcess, startBotProcess } from "../../src/testing/bot-process.js";
 import {
@@ -78,10 +79,19 @@ describe("bot process in webhook mode", () => {
     expect(replies[1]?.payload.text).toContain("About");
   });
 
-  it("stops on SIGTERM with exit code 0", async () => {
+  it("stops on SIGTERM with exit code 0 within 10 s, also while a client holds a half-sent request", async () => {
+    // No secret, no end of headers: a stalled or hostile client must not turn every stop into a kill.
+    const client = connect(Number(new URL(base).port), "127.0.0.1");
+    client.on("error", () => undefined);
+    await new Promise<void>((resolve) => client.once("connect", () => resolve()));
+    client.write("POST /telegram/hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n");
+    const cut = new Promise<void>((resolve) => client.once("close", () => resolve()));
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
     const signalled = bot.signalGroup("SIGTERM");
     const exit = await bot.exited;
     expect(exit.code).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
+    await cut;
   }, 15_000);
 });

@@ -148,7 +148,7 @@ describe("npm run validate", () => {
 
   it("exits 0 with a one-line summary on valid knowledge", async () => {
     const { stdout } = await cli("tests/fixtures/valid");
-    expect(stdout.trim()).toBe("1 fact, 1 source, 0 errors, 0 warnings");
+    expect(stdout.trim()).toBe("1 fact, 1 source, 0 errors, 0 warnings in tests/fixtures/valid");
   });
 
   it("exits 1 and names the file on an error", async () => {

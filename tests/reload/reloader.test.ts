@@ -162,7 +162,23 @@ describe("createKnowledgeReloader", () => {
     expect(result.ok).toBe(true);
     expect(lines.map((l) => `${l.level} ${l.msg.split("\n")[0]}`)).toEqual([
       "warn knowledge/sources/s.md:2: warning unused-source: quote not found in source src-a (copy the words exactly)",
-      "info Knowledge reloaded: 1 fact (was 0).",
+      "info Knowledge loaded: 1 fact from 1 source.",
     ]);
+  });
+
+  it("logs the first load as one short line of counts, a reload as its headline with the diff once", async () => {
+    const { reloader, lines } = setup([ok(knowledge(ids(3))), ok(knowledge(ids(4)))]);
+    await reloader.reload({ trigger: "start" });
+    await reloader.reload({ trigger: "watch" });
+    expect(lines).toHaveLength(2);
+    const [start, reload] = lines.map((l) => l.obj);
+    expect(start).toMatchObject({ msg: "Knowledge loaded: 3 facts from 1 source.", facts: 3, sources: 1 });
+    expect(JSON.stringify(start)).not.toContain("fact-0");
+    expect(reload).toMatchObject({
+      msg: "Knowledge reloaded: 4 facts (was 3).",
+      added: 1,
+      diff: { added: ["fact-3"] },
+    });
+    expect(JSON.stringify(reload).match(/fact-3/g)).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFileStorage, encodeKey } from "../../src/storage/file.js";
-import type { UnansweredRecord } from "../../src/storage/storage.js";
+import type { DamagedRecord, UnansweredRecord } from "../../src/storage/storage.js";
 
 const record = (at: string, question: string): UnansweredRecord => ({
   at,
@@ -55,25 +55,67 @@ describe("file storage after a crash", () => {
     expect(typeof (await storage.get("k"))).toBe("number");
   });
 
-  it("skips a log line cut short by a crash, warns with file:line, and keeps appending on a fresh line", async () => {
-    const warnings: string[] = [];
+  it("reports a log line cut short by a crash with file:line, and keeps appending on a fresh line", async () => {
+    const damaged: DamagedRecord[] = [];
     const first = createFileStorage(dir);
     await first.append("unanswered", record("2026-11-20T10:00:00.000Z", "before the crash"));
     const file = join(dir, "logs", "unanswered", "2026-11-20.jsonl");
     await appendFile(file, '{"at":"2026-11-20T10:00:01.000Z","quest');
 
-    const reopened = createFileStorage(dir, { warn: (m) => warnings.push(m) });
-    // An incomplete last line may be a write in progress: skipped without a warning.
+    const reopened = createFileStorage(dir, { onDamaged: (d) => damaged.push(d) });
     expect((await reopened.read("unanswered")).map((r) => r.question)).toEqual(["before the crash"]);
-    expect(warnings).toEqual([]);
+    expect(damaged).toEqual([{ where: `${file}:2`, reason: expect.stringMatching(/incomplete last line/) }]);
 
     await reopened.append("unanswered", record("2026-11-20T10:00:02.000Z", "after the restart"));
+    damaged.length = 0;
     expect((await reopened.read("unanswered")).map((r) => r.question)).toEqual([
       "before the crash",
       "after the restart",
     ]);
-    expect(warnings).toEqual([expect.stringMatching(/2026-11-20\.jsonl:2: skipped a damaged log line/)]);
+    expect(damaged).toEqual([{ where: `${file}:2`, reason: "not valid JSON" }]);
     expect((await readFile(file, "utf8")).split("\n")).toHaveLength(4);
+  });
+
+  it("a torn append of this very process (disk full) does not swallow the records written after it", async () => {
+    const damaged: DamagedRecord[] = [];
+    const storage = createFileStorage(dir, { onDamaged: (d) => damaged.push(d) });
+    await storage.append("unanswered", record("2026-11-20T10:00:00.000Z", "before"));
+    // What ENOSPC halfway through appendFile leaves: the file now ends mid-line, written by this process.
+    const file = join(dir, "logs", "unanswered", "2026-11-20.jsonl");
+    await appendFile(file, '{"at":"2026-11-20T10:00:01.000Z","question":"torn');
+    for (const q of ["one", "two", "three"]) {
+      await storage.append("unanswered", record("2026-11-20T10:00:02.000Z", q));
+    }
+    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual([
+      "before",
+      "one",
+      "two",
+      "three",
+    ]);
+    expect(damaged).toEqual([{ where: `${file}:2`, reason: "not valid JSON" }]);
+  });
+
+  it("reports every line it cannot read: garbage in the middle, NUL bytes, a record without a time", async () => {
+    const damaged: DamagedRecord[] = [];
+    const storage = createFileStorage(dir, { onDamaged: (d) => damaged.push(d) });
+    const logs = join(dir, "logs", "feedback");
+    await mkdir(logs, { recursive: true });
+    const good = (i: number) =>
+      JSON.stringify({
+        at: `2026-11-2${i}T10:00:00.000Z`,
+        factId: "f",
+        vote: "up",
+        language: "en",
+        chatType: "private",
+      });
+    await writeFile(join(logs, "2026-11-21.jsonl"), `${good(1)}\ngarbage here\n${good(1)}\n{"no":"time"}\n`);
+    await writeFile(join(logs, "2026-11-22.jsonl"), "\0".repeat(4096));
+    expect(await storage.read("feedback")).toHaveLength(2);
+    expect(damaged).toEqual([
+      { where: join(logs, "2026-11-21.jsonl:2"), reason: "not valid JSON" },
+      { where: join(logs, "2026-11-21.jsonl:4"), reason: expect.stringMatching(/not a log record/) },
+      { where: join(logs, "2026-11-22.jsonl:1"), reason: expect.stringMatching(/4096 NUL bytes/) },
+    ]);
   });
 
   it("ignores files in the log directory that are not day logs", async () => {

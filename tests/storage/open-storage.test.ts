@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,44 @@ describe("openStorage", () => {
       await storage.close();
       expect(await readdir(dir)).toEqual(["settings"]);
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("with requireWritable: creates DATA_DIR and leaves no probe behind", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "factline-open-"));
+    try {
+      await (await openStorage({ dataDir: join(dir, "new", "data"), requireWritable: true })).close();
+      expect(await readdir(join(dir, "new", "data"))).toEqual(["logs", "settings"]);
+      expect(await readdir(join(dir, "new", "data", "settings"))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("with requireWritable: refuses a DATA_DIR under a regular file, in one line naming it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "factline-open-"));
+    try {
+      await writeFile(join(dir, "file"), "");
+      const dataDir = join(dir, "file", "data");
+      const error = await openStorage({ dataDir, requireWritable: true }).catch((e: Error) => e);
+      expect((error as Error).message).toBe(
+        `DATA_DIR=${dataDir}: a part of this path is a regular file, not a directory; point DATA_DIR at a directory (it is created if missing)`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Root writes anywhere, so permissions can only be tested as another user.
+  it.skipIf(process.getuid?.() === 0)("with requireWritable: refuses a read-only DATA_DIR", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "factline-open-"));
+    try {
+      await chmod(dir, 0o500);
+      const error = await openStorage({ dataDir: dir, requireWritable: true }).catch((e: Error) => e);
+      expect((error as Error).message).toMatch(/^DATA_DIR=.*: cannot write there.*permission denied/);
+    } finally {
+      await chmod(dir, 0o700);
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { MAX_QUESTION_LENGTH } from "../../answer/question-length.js";
 import { pseudonymize } from "../../storage/pseudonym.js";
 import { chatTypeOf } from "../answer-question.js";
 import type { BotContext } from "../context.js";
@@ -21,9 +22,10 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   const message = ctx.callbackQuery.message;
   // In groups the answer replies to the question; in private chats the bot remembers recent answers' questions.
   const asked = message && "reply_to_message" in message ? message.reply_to_message : undefined;
-  const quoted = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, 1000);
+  const quoted = asked?.from?.id === ctx.me.id ? undefined : asked?.text?.slice(0, MAX_QUESTION_LENGTH);
   const question =
     quoted ?? (message ? ctx.recentQuestions.get(message.chat.id, message.message_id) : undefined);
+  let stored = true;
   try {
     await ctx.deps.storage.append("feedback", {
       at: (ctx.deps.now?.() ?? new Date()).toISOString(),
@@ -32,14 +34,16 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
       language: action.lang,
       chatType: chatTypeOf(ctx),
       ...(question ? { question } : {}),
-      voter: await pseudonymize(ctx.deps.storage, ctx.from.id),
+      voter: await pseudonymize(ctx.deps.storage, ctx.from.id, (obj, msg) => ctx.log.warn(obj, msg)),
     });
+    ctx.log.info({ factId, vote: action.vote }, "feedback");
   } catch (error) {
     ctx.log.warn({ err: error }, "could not record feedback");
+    stored = false;
   }
-  ctx.log.info({ factId, vote: action.vote }, "feedback");
-  await ctx.answerCallbackQuery({ text: t.feedbackThanks });
-  if (ctx.chat?.type === "private" && message && "reply_markup" in message) {
+  // Never thanks for a vote that was lost: the buttons stay, so it can be cast again later.
+  await ctx.answerCallbackQuery({ text: stored ? t.feedbackThanks : t.feedbackNotSaved });
+  if (stored && ctx.chat?.type === "private" && message && "reply_markup" in message) {
     // Best effort: the message may be too old to edit, which must not turn a counted vote into an error.
     await ctx
       .editMessageReplyMarkup({ reply_markup: withoutVotes(message.reply_markup) })

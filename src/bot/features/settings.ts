@@ -34,6 +34,9 @@ async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
   }
 }
 
+/** The command as it works in a group: a bare /settings there is for every bot, and this one ignores it. */
+const settingsCommand = (ctx: BotContext) => `/settings@${ctx.me.username}`;
+
 function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
   const t = texts(ctx.uiLang);
   const language = settings.language === "auto" ? t.settingsAuto : settings.language;
@@ -45,7 +48,7 @@ function settingsHtml(settings: GroupSettings, ctx: BotContext): string {
     `${escapeHtml(t.settingsDidYouMean)}: <b>${escapeHtml(settings.didYouMean ? t.on : t.off)}</b>`,
     `${escapeHtml(t.settingsQuiet)}: <b>${escapeHtml(quiet)}</b>`,
     "",
-    `<i>${escapeHtml(t.settingsQuietHint)}</i>`,
+    `<i>${escapeHtml(t.settingsQuietHint(settingsCommand(ctx)))}</i>`,
   ].join("\n");
 }
 
@@ -141,7 +144,7 @@ settingsFeature.command("settings", async (ctx) => {
   if (sub?.toLowerCase() === "quiet") {
     const quiet = parseQuiet(rest.join(" "));
     if (quiet === undefined) {
-      await sendHtml(ctx, escapeHtml(t.settingsBadQuiet), { replyTo });
+      await sendHtml(ctx, escapeHtml(t.settingsBadQuiet(settingsCommand(ctx))), { replyTo });
       return;
     }
     settings = { ...settings, quiet: quiet === "off" ? null : quiet };
