@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
@@ -26,12 +27,13 @@ const FLOORS: Record<string, { in: number; lang: number; out: number; near: numb
   "paraphrases.jsonl": { in: 0.76, lang: 0.69, out: 0.97, near: 0.93, wrong: 6 },
 };
 
+const MEASURED = join(SETS_DIR, "measured");
 const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
 if (!knowledge) throw new Error("knowledge does not validate");
 const engine = createEngine(knowledge);
 const sets = new Map([
   ...readQuestionSets(),
-  ...[...readQuestionSets(join(SETS_DIR, "measured"))].map(
+  ...[...(existsSync(MEASURED) ? readQuestionSets(MEASURED) : [])].map(
     ([name, rows]) => [`measured/${name}`, rows] as const,
   ),
 ]);
