@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
-import { tokenize } from "../answer/normalize.js";
+import { compileLexicon } from "../answer/lexicon.js";
+import { createNormalizer } from "../answer/normalize.js";
 import { parseConfig } from "../config.js";
 import { GAPS_USAGE, type GapsArgs, gapsReport, parseGapsArgs } from "../gaps/report.js";
 import { loadKnowledge } from "../knowledge/load.js";
@@ -41,6 +42,8 @@ try {
   }));
   const labels = new Map(knowledge?.facts.map((f) => [f.id, f.questions.en[0] ?? ""]));
   const places = new Map(knowledge?.facts.map((f) => [f.id, { file: f.file, line: f.line }]));
+  // Clustered with the knowledge's lexicon, as the engine reads questions ("chopper" and "helicopter" join).
+  const { tokenize } = createNormalizer(compileLexicon(knowledge?.lexicon));
   const report = await gapsReport({
     storage,
     args,
