@@ -176,10 +176,14 @@ function candidates(
   }
 }
 
-/** The `shortlist` touched entries with the largest sums; equal sums keep the order they were touched in. */
+/**
+ * The `shortlist` touched entries with the largest sums. Equal sums go by position (question or fact number),
+ * not by the order they were touched in, which follows the order of the query's words: that order must not
+ * decide which of them are scored.
+ */
 function best(touched: number[], sums: Float64Array, shortlist: number): number[] {
   if (touched.length <= shortlist) return touched;
-  return touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0)).slice(0, shortlist);
+  return touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || a - b).slice(0, shortlist);
 }
 
 function accumulate(
