@@ -3,7 +3,7 @@ import type { Engine } from "../answer/types.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import type { Knowledge } from "../knowledge/types.js";
-import { countDiff, diffKnowledge, emptyDiff, type ReloadDiff } from "./diff.js";
+import { countDiff, diffKnowledge, emptyDiff, lexiconChanged, type ReloadDiff } from "./diff.js";
 import { describeReload } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
@@ -111,16 +111,21 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       return result;
     }
     engine = nextEngine;
+    const lexicon = lexiconChanged(previous, next);
     const result: ReloadResult = {
       ok: true,
       problems: loaded.problems,
       diff,
+      ...(lexicon ? { lexiconChanged: true } : {}),
       facts: next.facts.length,
       previousFacts,
     };
     for (const p of loaded.problems)
       logger?.warn({ file: p.file, line: p.line, rule: p.rule }, formatProblem(p));
-    logger?.info({ trigger, forced: force || undefined, ...countDiff(diff), diff }, describeReload(result));
+    logger?.info(
+      { trigger, forced: force || undefined, ...countDiff(diff), lexiconChanged: lexicon || undefined, diff },
+      describeReload(result),
+    );
     onSwap?.(nextEngine, result);
     return result;
   }

@@ -155,6 +155,28 @@ describe("createKnowledgeReloader", () => {
     expect(second).toMatchObject({ facts: 2, previousFacts: 1, diff: { added: ["fact-1"] } });
   });
 
+  it("rebuilds on a lexicon change alone, and says so", async () => {
+    const first = knowledge(ids(2));
+    const lexicon = (synonyms: string[][]) => {
+      const part = { phrases: [], outOfScope: [], stopWords: [], organisationWords: [], languageWords: [] };
+      return { en: { ...part, synonyms }, ru: { ...part, synonyms: [] }, uk: { ...part, synonyms: [] } };
+    };
+    const withGroup = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
+    const sameAgain = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
+    const { reloader, lines } = setup([ok(withGroup), ok(sameAgain), ok(knowledge(ids(2)))], {
+      initial: first,
+    });
+    const added = await reloader.reload();
+    expect(added).toMatchObject({ ok: true, lexiconChanged: true, diff: { added: [], changed: [] } });
+    expect(reloader.current().knowledge).toBe(withGroup);
+    expect(lines.at(-1)?.msg).toMatch(/no fact changed\nlexicon\.yaml changed/);
+    const unchanged = await reloader.reload();
+    expect(unchanged.lexiconChanged).toBeUndefined();
+    expect(reloader.current().knowledge).toBe(sameAgain);
+    // Removing the file is a change too: back to plain matching.
+    expect((await reloader.reload()).lexiconChanged).toBe(true);
+  });
+
   it("logs warnings of a good set but still applies it", async () => {
     const warning = { ...error("knowledge/sources/s.md", 2, "unused-source"), severity: "warning" as const };
     const { reloader, lines } = setup([ok(knowledge(ids(1)), [warning])]);
