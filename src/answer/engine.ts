@@ -6,6 +6,7 @@ import { CONFIDENCE_MODEL } from "./confidence-model.js";
 import { factLinks } from "./fact-links.js";
 import { buildIndex, type SearchIndex } from "./index.js";
 import { detectLanguage } from "./language.js";
+import { compileLexicon, outOfScope } from "./lexicon.js";
 import {
   DEFAULT_MATCH_TUNING,
   type FactMatch,
@@ -15,7 +16,7 @@ import {
   queryWords,
   wordCoverage,
 } from "./match.js";
-import { normalizeText, QUANTITY } from "./normalize.js";
+import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
 import {
   type AnswerType,
   askedTypes,
@@ -24,7 +25,6 @@ import {
   focusText,
   namedYears,
 } from "./question-type.js";
-import { isReverseDirection } from "./scope.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
 import { latinToCyrillic } from "./translit.js";
@@ -56,6 +56,8 @@ export interface Reading {
   candidates: Candidate[];
   matches: FactMatch[];
   inScope: boolean;
+  /** Why the question is out of scope, from the lexicon's out-of-scope patterns. */
+  outOfScope?: string;
 }
 
 export interface InspectableEngine extends Engine {
@@ -75,11 +77,15 @@ export function createEngine(
   if (model.features.join() !== FEATURE_NAMES.join()) {
     throw new Error("the confidence model was fitted on other features: run npm run calibrate");
   }
+  // This knowledge's words: every question and fact of this engine is read with its lexicon.
+  const lexicon = compileLexicon(knowledge.lexicon);
+  const normalizer = createNormalizer(lexicon);
+  const detect = (text: string, fallback?: string) => detectLanguage(text, fallback, lexicon.languageWords);
   const facts = [...knowledge.facts, ...sourceFacts(knowledge)];
-  const index = buildIndex({ ...knowledge, facts });
+  const index = buildIndex({ ...knowledge, facts }, normalizer);
   const byId = new Map(facts.map((f, i) => [f.id, i]));
-  const carried: Carried[] = facts.map(carriedBy);
-  const unanswerable = unanswerableIndex(knowledge);
+  const carried: Carried[] = facts.map((f) => carriedBy(f, lexicon.organisationWords));
+  const unanswerable = unanswerableIndex(knowledge, normalizer);
   // Every question of every fact as words only → the facts that list it: "is this one of their own questions?"
   const asWritten = new Map<string, Set<number>>();
   facts.forEach((fact, i) => {
@@ -177,7 +183,7 @@ export function createEngine(
 
   /** Russian or Ukrainian typed in Latin letters, when the Cyrillic reading knows more of its words. */
   function reading(question: string, fallback?: string): { text: string; lang: Lang; translit: boolean } {
-    const lang = detectLanguage(question, fallback);
+    const lang = detect(question, fallback);
     if (lang !== "en" || /\p{Script=Cyrillic}/u.test(question))
       return { text: question, lang, translit: false };
     const known = (words: QueryWord[]) =>
@@ -201,7 +207,8 @@ export function createEngine(
     const words = queryWords(index, text, lang);
     const matches = matchFacts(index, words, tuning);
     const normal = normalizeText(text);
-    const inScope = hasSubject(words) && !isReverseDirection(normal);
+    const scopeRule = outOfScope(normal, lexicon);
+    const inScope = hasSubject(words) && scopeRule === undefined;
     const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
     const share = (pick: (w: QueryWord, i: number) => number) =>
       words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
@@ -269,7 +276,7 @@ export function createEngine(
       return { match, fact, features, confidence: predictForest(model.forest, featureVector(features)) };
     });
     candidates.sort((a, b) => b.confidence - a.confidence);
-    return { language: lang, candidates, matches, inScope };
+    return { language: lang, candidates, matches, inScope, ...(scopeRule ? { outOfScope: scopeRule } : {}) };
   }
 
   /**
@@ -291,7 +298,7 @@ export function createEngine(
   function ask(question: string, options: AskOptions = {}): AnswerResult {
     const talk = smallTalk(question);
     if (talk) {
-      const language = options.language ?? detectLanguage(question, options.fallbackLanguage);
+      const language = options.language ?? detect(question, options.fallbackLanguage);
       const examples = talk === "ok" || talk === "bye" ? [] : sampleQuestions(language, MAX_SUGGESTIONS);
       return {
         answered: false,
@@ -380,7 +387,7 @@ const plain = (text: string) =>
     .trim();
 
 /** The known unanswerable questions as an index of their own, one pseudo-fact per question. */
-function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
+function unanswerableIndex(knowledge: Knowledge, normalizer: Normalizer): SearchIndex | undefined {
   const lists = knowledge.unanswerable;
   if (!lists) return undefined;
   const facts = LANGUAGES.flatMap((lang) =>
@@ -402,7 +409,7 @@ function unanswerableIndex(knowledge: Knowledge): SearchIndex | undefined {
       }),
     ),
   );
-  return facts.length ? buildIndex({ sources: new Map(), facts }) : undefined;
+  return facts.length ? buildIndex({ sources: new Map(), facts }, normalizer) : undefined;
 }
 
 /** A link list read both ways: fact id → the ids it links to or that link to it. */

@@ -1,7 +1,7 @@
 import { type Fact, type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
 import { dateWords, givesFigure } from "./fact-terms.js";
 import { forEachIn, type IntLists, IntListsBuilder, invert } from "./int-lists.js";
-import { QUANTITY, tokenize, words } from "./normalize.js";
+import { type Normalizer, QUANTITY } from "./normalize.js";
 import { TypoIndex } from "./typo-index.js";
 
 /**
@@ -36,10 +36,21 @@ export interface SearchIndex {
   typos: TypoIndex;
   /** A word as written in the facts' questions → its term. */
   surfaceTerms: Map<string, number>;
+  /** How questions are read into terms: the same as the facts were, with the same lexicon. */
+  normalizer: Normalizer;
+  /**
+   * Per-question and per-fact sums for one query at a time (matching is synchronous), all zero between
+   * queries. Sized to this index once: allocating them per query would cost more than the matching.
+   */
+  scratch: { docSums: Float64Array; factSums: Float64Array };
 }
 
-/** Built once per knowledge base; never mutated afterwards, so a reload can swap it whole. */
-export function buildIndex(knowledge: Knowledge): SearchIndex {
+/**
+ * Built once per knowledge base; afterwards only `scratch` changes, and only during a query, so a reload
+ * can swap it whole.
+ */
+export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): SearchIndex {
+  const { words, tokenize } = normalizer;
   const facts = knowledge.facts;
   const termIds = new Map<string, number>();
   const id = (term: string) => {
@@ -121,5 +132,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     answerPostings: invert(answerOnly, termCount),
     typos: new TypoIndex(surfaceTerms.keys()),
     surfaceTerms,
+    normalizer,
+    scratch: { docSums: new Float64Array(docFact.length), factSums: new Float64Array(facts.length) },
   };
 }

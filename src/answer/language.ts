@@ -5,12 +5,12 @@ import { LANGUAGES, type Lang } from "../knowledge/types.js";
 const UK_LETTERS = /[іїєґ]/g;
 const RU_LETTERS = /[ыэъё]/g;
 const UK_WORDS = new Set(
-  "як що чи скільки де коли хто який яка яке які чому навіщо це та або із зі від після ще вже його їх їм мені можна треба був була було були є отримав отримала здалися здалося полонених полонені росії україни дякую будь ласка бувай справи добре гаразд".split(
+  "як що чи скільки де коли хто який яка яке які чому навіщо це та або із зі від після ще вже його їх їм мені можна треба був була було були є дякую будь ласка бувай справи добре гаразд".split(
     " ",
   ),
 );
 const RU_WORDS = new Set(
-  "как что ли сколько где когда кто какой какая какое какие почему зачем это или из от после еще уже его их им мне можно надо нужно был была было были есть получил получила сдались сдалось пленных пленные россии украины спасибо привет пожалуйста пока дела хорошо ладно".split(
+  "как что ли сколько где когда кто какой какая какое какие почему зачем это или из от после еще уже его их им мне можно надо нужно был была было были есть спасибо привет пожалуйста пока дела хорошо ладно".split(
     " ",
   ),
 );
@@ -21,9 +21,14 @@ export function isLang(value: string | undefined): value is Lang {
 
 /**
  * The question's language from its script, then the letters and frequent words that tell Ukrainian
- * from Russian. Text with no letters (emoji, digits) gets the fallback (e.g. the Telegram interface language).
+ * from Russian (the languages' own, and `topicWords`, a lexicon's). Text with no letters (emoji, digits)
+ * gets the fallback (e.g. the Telegram interface language).
  */
-export function detectLanguage(text: string, fallback?: string): Lang {
+export function detectLanguage(
+  text: string,
+  fallback?: string,
+  topicWords?: Record<"ru" | "uk", ReadonlySet<string>>,
+): Lang {
   const base = fallback?.slice(0, 2).toLowerCase();
   const fallbackLang: Lang = isLang(base) ? base : "en";
   const lower = text.toLowerCase();
@@ -34,8 +39,8 @@ export function detectLanguage(text: string, fallback?: string): Lang {
   let uk = 2 * (lower.match(UK_LETTERS)?.length ?? 0);
   let ru = 2 * (lower.match(RU_LETTERS)?.length ?? 0);
   for (const word of lower.match(/\p{L}+/gu) ?? []) {
-    if (UK_WORDS.has(word)) uk++;
-    if (RU_WORDS.has(word)) ru++;
+    if (UK_WORDS.has(word) || topicWords?.uk.has(word)) uk++;
+    if (RU_WORDS.has(word) || topicWords?.ru.has(word)) ru++;
   }
   if (uk !== ru) return uk > ru ? "uk" : "ru";
   return fallbackLang === "uk" ? "uk" : "ru";

@@ -1,7 +1,7 @@
 import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
-import { type Word, words } from "./normalize.js";
+import type { Word } from "./normalize.js";
 
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
 export const MAX_QUESTION_CHARS = 300;
@@ -45,9 +45,9 @@ export interface QueryWord {
 
 export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
   const seen = new Set<string>();
-  const unique = words(question.slice(0, MAX_QUESTION_CHARS), lang).filter(
-    (w) => !seen.has(w.term) && seen.add(w.term),
-  );
+  const unique = index.normalizer
+    .words(question.slice(0, MAX_QUESTION_CHARS), lang)
+    .filter((w) => !seen.has(w.term) && seen.add(w.term));
   return unique.slice(0, MAX_WORDS).map((word) => {
     const terms = resolve(index, word);
     return {
@@ -143,11 +143,6 @@ export function matchFacts(
   return matches.sort((a, b) => b.score - a.score);
 }
 
-// Accumulators reused across calls (matching is synchronous): allocating one per query would cost
-// more than the matching itself at a million questions.
-let docSums = new Float64Array(0);
-let factSums = new Float64Array(0);
-
 /**
  * Term at a time over the postings, rarest words first: sums each question's and each fact's matched
  * idf, then keeps the best SHORTLIST of each for full scoring.
@@ -157,31 +152,38 @@ function candidates(
   query: QueryWord[],
   shortlist: number,
 ): { docs: number[]; facts: Set<number> } {
-  if (docSums.length < index.docs.fact.length) docSums = new Float64Array(index.docs.fact.length);
-  if (factSums.length < index.facts.length) factSums = new Float64Array(index.facts.length);
+  const { docSums, factSums } = index.scratch;
   const terms = query.flatMap((q) => q.terms).sort((a, b) => b.idf - a.idf);
   const touchedDocs: number[] = [];
   const touchedFacts: number[] = [];
-  let read = 0;
-  for (const [i, { term, sure, idf }] of terms.entries()) {
-    if (i >= 2 && read > POSTINGS_BUDGET) break;
-    const gain = sure * idf;
-    accumulate(index.postings, term, gain, docSums, touchedDocs);
-    accumulate(index.answerPostings, term, gain, factSums, touchedFacts);
-    read += listLength(index.postings, term) + listLength(index.answerPostings, term);
+  try {
+    let read = 0;
+    for (const [i, { term, sure, idf }] of terms.entries()) {
+      if (i >= 2 && read > POSTINGS_BUDGET) break;
+      const gain = sure * idf;
+      accumulate(index.postings, term, gain, docSums, touchedDocs);
+      accumulate(index.answerPostings, term, gain, factSums, touchedFacts);
+      read += listLength(index.postings, term) + listLength(index.answerPostings, term);
+    }
+    const docs = best(touchedDocs, docSums, shortlist);
+    const facts = new Set(best(touchedFacts, factSums, shortlist));
+    for (const d of docs) facts.add(index.docs.fact[d] as number);
+    return { docs, facts };
+  } finally {
+    // Zeroed even when a query fails half way, so the next one starts clean.
+    for (const d of touchedDocs) docSums[d] = 0;
+    for (const f of touchedFacts) factSums[f] = 0;
   }
-  const best = (touched: number[], sums: Float64Array) => {
-    const top =
-      touched.length > shortlist
-        ? touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0)).slice(0, shortlist)
-        : touched;
-    for (const i of touched) sums[i] = 0;
-    return top;
-  };
-  const docs = best(touchedDocs, docSums);
-  const facts = new Set(best(touchedFacts, factSums));
-  for (const d of docs) facts.add(index.docs.fact[d] as number);
-  return { docs, facts };
+}
+
+/**
+ * The `shortlist` touched entries with the largest sums. Equal sums go by position (question or fact number),
+ * not by the order they were touched in, which follows the order of the query's words: that order must not
+ * decide which of them are scored.
+ */
+function best(touched: number[], sums: Float64Array, shortlist: number): number[] {
+  if (touched.length <= shortlist) return touched;
+  return touched.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || a - b).slice(0, shortlist);
 }
 
 function accumulate(

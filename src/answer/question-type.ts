@@ -72,23 +72,24 @@ function claim(fact: Fact): string {
 }
 
 // Capitalised words that name organisations, outlets and places rather than people: "Business Insider" and
-// "Army Corps" are not someone's name. General English, not the topic of any one knowledge base.
+// "Army Corps" are not someone's name. General English; a knowledge's own (the names of the organisations it
+// is about) are in its lexicon.
 const NOT_A_NAME = new Set(
   `independent today insider times post news journal review daily weekly magazine press media radio television
   tv channel network online corps army navy forces force guard directorate ministry intelligence headquarters
   conventions convention program programme center centre studies security agency service office committee
   council department university institute foundation company group union nations states kingdom federation
-  republic region oblast city project hotline line want live international national general main
-  coordinating treatment prisoners war according`.split(/\s+/),
+  republic region oblast city project international national general main according`.split(/\s+/),
 );
 
 /** Whether a text names a person: two capitalised words in a row, neither a word of organisations or places. */
-function namesPerson(text: string): boolean {
+function namesPerson(text: string, organisationWords: ReadonlySet<string>): boolean {
+  const notName = (word: string) => NOT_A_NAME.has(word) || organisationWords.has(word);
   for (const m of text.matchAll(
     /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]+)\b(?!\s+[A-Z])/gu,
   )) {
     const [first = "", second = ""] = [m[1]?.toLowerCase(), m[2]?.toLowerCase()];
-    if (!NOT_A_NAME.has(first) && !NOT_A_NAME.has(second) && m.index > 0) return true;
+    if (!notName(first) && !notName(second) && m.index > 0) return true;
   }
   return false;
 }
@@ -98,12 +99,13 @@ export interface Carried {
   years: Set<string>;
 }
 
-export function carriedBy(fact: Fact): Carried {
+/** What a fact carries; `organisationWords` are a lexicon's words of organisation names, never a person's. */
+export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = new Set()): Carried {
   const text = claim(fact);
   const types = new Set<AnswerType>();
   // A person or an organisation: two capitalised words in a row, or an acronym (HUR, CSIS).
   if (/\b[A-Z][\p{Ll}'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\p{Ll}'’-]+|\b[A-Z]{2,}\b/u.test(text)) types.add("who");
-  if (namesPerson(fact.answer.en)) types.add("person");
+  if (namesPerson(fact.answer.en, organisationWords)) types.add("person");
   if (MONTH.test(text) || /\b(?:19|20)\d\d\b/.test(text) || /\b(?:day|month|year|week)s?\b/i.test(text))
     types.add("when");
   if (/\b(?:in|to|from|at|near|over|into|across)\s+(?:the\s+)?[A-Z][\p{Ll}]+/u.test(text)) types.add("where");

@@ -2,7 +2,8 @@ import type { Lang } from "../knowledge/types.js";
 
 // Hand-kept rather than from a package: the packaged lists we tried are either broken for Ukrainian
 // (@orama/stopwords ships it mis-encoded) or drop words that carry meaning here ("жизнь", "два", "world").
-// These are function words and question words only; everything that names a thing stays.
+// These are function words, question words and the language's ways of asking only; everything that names a
+// thing stays. Words that say nothing only in questions about one topic ("role", "figures") are in its lexicon.
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 export const STOP_WORDS: Record<Lang, Set<string>> = {
@@ -13,9 +14,9 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     there here what which who whom whose when where why how many much more most any some all each every
     tell know please say said let s t just also ever still yet really very via per not no yes
     get got gets getting hi hello hey ok okay thanks thank thx
-    allow allowed permitted able possible exactly approximately roughly around currently actually overall
-    maximum max minimum total number amount kind sort type info information details detail role job position
-    show shows showed shown happen happened mean means describe explain together even figure figures refer refers`),
+    able possible exactly approximately roughly around currently actually overall
+    kind sort type info information details detail
+    show shows showed shown happen happened mean means describe explain together even`),
   ru: words(`
     а и или но да нет не ни же ли бы то это этот эта эти тот та те так как что чтобы чем кто кого кому
     какой какая какое какие каких каким когда где куда откуда почему зачем сколько ну вот ведь уже еще ещё
@@ -23,8 +24,8 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     ты тебе вы вас вам он его ему она ее её они их им был была было были быть будет есть ли можно ли
     скажи скажите расскажи расскажите подскажи подскажите пожалуйста знаешь всё все весь вся очень также тоже
     спасибо благодаря привет
-    вместе разве даже разрешено разрешают можно ли примерно около приблизительно всего общее число количество максимум максимальная
-    максимальный максимальное сейчас вообще информация подробности роль должность показывает показало означает`),
+    вместе разве даже можно ли примерно около приблизительно
+    сейчас вообще информация подробности показывает показало означает`),
   uk: words(`
     а і й та або але так ні не ані ж же чи би б то це цей ця ці той та ті як що щоб ніж хто кого кому
     який яка яке які яких яким коли де куди звідки чому навіщо скільки ну ось вже ще
@@ -32,6 +33,6 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     ти тобі ви вас вам він його йому вона її вони їх їм був була було були бути буде є можна
     скажи скажіть розкажи розкажіть підкажи підкажіть будь ласка знаєш все всі весь вся дуже також теж
     дякую завдяки привіт
-    разом шо хіба навіть дозволено дозволяють приблизно близько загалом загальна число кількість максимум максимальна максимальний
-    максимальне зараз взагалі інформація подробиці роль посада показує показало означає`),
+    разом шо хіба навіть приблизно близько
+    зараз взагалі інформація подробиці показує показало означає`),
 };

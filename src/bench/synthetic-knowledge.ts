@@ -117,7 +117,8 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
       answer,
     });
   }
-  return { sources: real.sources, facts };
+  // The real lexicon: the synthetic facts are the real ones recombined, asked about in the same words.
+  return { sources: real.sources, facts, lexicon: real.lexicon };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { tokenize } from "../answer/normalize.js";
+import { compileLexicon } from "../answer/lexicon.js";
+import { createNormalizer } from "../answer/normalize.js";
 import type { Config } from "../config.js";
 import { GAPS_USAGE, type GapsArgs, gapsReport, parseGapsArgs } from "../gaps/report.js";
 import { loadKnowledge } from "../knowledge/load.js";
@@ -42,6 +43,8 @@ try {
   }));
   const labels = new Map(knowledge?.facts.map((f) => [f.id, f.questions.en[0] ?? ""]));
   const places = new Map(knowledge?.facts.map((f) => [f.id, { file: f.file, line: f.line }]));
+  // Clustered with the knowledge's lexicon, as the engine reads questions ("chopper" and "helicopter" join).
+  const { tokenize } = createNormalizer(compileLexicon(knowledge?.lexicon));
   const report = await gapsReport({
     storage,
     args,

@@ -3,10 +3,17 @@ import { basename, isAbsolute, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { checkAnswers, type Reading, read } from "./answer-checks.js";
+import { checkLexicon } from "./lexicon.js";
 import { normalizeForQuote } from "./normalize-quote.js";
 import type { Problem } from "./problems.js";
 import { readText } from "./read-text.js";
-import { aboutSchema, factSchema, sourceFrontMatterSchema, unanswerableSchema } from "./schema.js";
+import {
+  aboutSchema,
+  factSchema,
+  lexiconSchema,
+  sourceFrontMatterSchema,
+  unanswerableSchema,
+} from "./schema.js";
 import type { Fact, Knowledge, Source } from "./types.js";
 import { lineAt, lineOf } from "./yaml-lines.js";
 
@@ -57,10 +64,11 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
 
   const unanswerable = await readUnanswerable(join(dir, UNANSWERABLE_FILE), report);
-  const about = await readYaml(join(dir, ABOUT_FILE), aboutSchema, report);
+  const about = (await readYaml(join(dir, ABOUT_FILE), aboutSchema, report))?.data;
+  const lexicon = await readLexicon(join(dir, LEXICON_FILE), report);
 
   const hasErrors = problems.some((p) => p.severity === "error");
-  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable, about }, problems };
+  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable, about, lexicon }, problems };
 }
 
 /** Optional: what the knowledge is about. Without it the bot speaks of "published reports" only. */
@@ -69,17 +77,33 @@ export const ABOUT_FILE = "about.yaml";
 /** Optional: questions the reports do not answer, which the engine keeps apart from the facts. */
 export const UNANSWERABLE_FILE = "unanswerable.yaml";
 
+/** Optional: the topic's synonyms, phrases and out-of-scope shapes; without it, words are matched as they are. */
+export const LEXICON_FILE = "lexicon.yaml";
+
 async function readUnanswerable(file: string, report: Report): Promise<Knowledge["unanswerable"]> {
-  const parsed = await readYaml(file, unanswerableSchema, report);
+  const parsed = (await readYaml(file, unanswerableSchema, report))?.data;
   return parsed && { en: parsed.en ?? [], ru: parsed.ru ?? [], uk: parsed.uk ?? [] };
 }
 
-/** An optional YAML file of the knowledge, validated by `schema`; problems are reported with file:line. */
+async function readLexicon(file: string, report: Report): Promise<Knowledge["lexicon"]> {
+  const parsed = await readYaml(file, lexiconSchema, report);
+  return (
+    parsed &&
+    checkLexicon(parsed.data, parsed.lineAt, (line, rule, message, hint) =>
+      report(file, line, rule, message, hint),
+    )
+  );
+}
+
+/**
+ * An optional YAML file of the knowledge, validated by `schema`; problems are reported with file:line. Also
+ * returns where each path stands, for checks beyond the schema.
+ */
 async function readYaml<T extends z.ZodType>(
   file: string,
   schema: T,
   report: Report,
-): Promise<z.infer<T> | undefined> {
+): Promise<{ data: z.infer<T>; lineAt: (path: PropertyKey[]) => number } | undefined> {
   const read = await readText(file);
   if (!read.ok) {
     if (read.missing) return undefined;
@@ -92,12 +116,13 @@ async function readYaml<T extends z.ZodType>(
       report(file, e.linePos?.[0].line ?? 1, "yaml-syntax", firstLine(e.message), "fix the YAML syntax");
     return undefined;
   }
+  const at = (path: PropertyKey[]) => lineAt(doc.contents, path, lines, 1);
   const parsed = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) {
-    reportSchemaIssues(parsed.error.issues, file, (path) => lineAt(doc.contents, path, lines, 1), report);
+    reportSchemaIssues(parsed.error.issues, file, at, report);
     return undefined;
   }
-  return parsed.data;
+  return { data: parsed.data, lineAt: at };
 }
 
 type Report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) => void;

@@ -103,3 +103,36 @@ export const unanswerableSchema = z.strictObject({
   ru: z.array(text).optional(),
   uk: z.array(text).optional(),
 });
+
+/** One word as questions are compared with it: lower-case letters and digits. */
+const lowerWord = z
+  .string()
+  .trim()
+  .regex(/^[\p{Ll}\p{Lo}\p{N}]+$/u, { message: "must be one lower-case word (letters and digits only)" });
+const lexiconLanguage = {
+  // Each word and each pattern is checked further in lexicon.ts, where its line is reported.
+  synonyms: z.array(z.array(z.string())).optional(),
+  phrases: z
+    .array(
+      z.strictObject({
+        pattern: text,
+        replacement: z
+          .string()
+          .trim()
+          .regex(/^[\p{Ll}\p{Lo}\p{N}]+(?: [\p{Ll}\p{Lo}\p{N}]+)*$/u, {
+            message: "must be lower-case words (letters and digits) separated by single spaces",
+          }),
+      }),
+    )
+    .optional(),
+  out_of_scope: z.array(z.strictObject({ pattern: text, reason: text })).optional(),
+  stop_words: z.array(lowerWord).optional(),
+};
+const cyrillicLexicon = z.strictObject({ ...lexiconLanguage, language_words: z.array(lowerWord).optional() });
+/** knowledge/lexicon.yaml: the topic's words, per language. */
+export const lexiconSchema = z.strictObject({
+  en: z.strictObject({ ...lexiconLanguage, organisation_words: z.array(lowerWord).optional() }).optional(),
+  ru: cyrillicLexicon.optional(),
+  uk: cyrillicLexicon.optional(),
+});
+export type LexiconFile = z.infer<typeof lexiconSchema>;

@@ -52,6 +52,29 @@ export interface Knowledge {
   unanswerable?: Record<Lang, string[]>;
   /** What the knowledge is about (knowledge/about.yaml): shown by /start, /help, /about and the description. */
   about?: Record<Lang, About>;
+  /**
+   * The words of this topic (knowledge/lexicon.yaml): synonyms, phrases and out-of-scope shapes the engine
+   * reads questions with. Optional: without it the engine matches words as they are.
+   */
+  lexicon?: Lexicon;
+}
+
+/** Per language, what the engine knows about the topic's words; the languages themselves stay in code. */
+export type Lexicon = Record<Lang, LexiconLanguage>;
+
+export interface LexiconLanguage {
+  /** Words that mean the same in questions about this topic; each group folds into its first word. */
+  synonyms: string[][];
+  /** Several words read as one before matching: a regular expression (u flag) and the word(s) it becomes. */
+  phrases: { pattern: string; replacement: string }[];
+  /** Question shapes the reports do not cover however well their words match a fact, each with why. */
+  outOfScope: { pattern: string; reason: string }[];
+  /** Words that say nothing in a question about this topic ("role", "figure"), on top of the language's own. */
+  stopWords: string[];
+  /** en only: capitalised words of organisation or project names in the answers, which never name a person. */
+  organisationWords: string[];
+  /** ru and uk only: frequent words of this topic that tell Russian from Ukrainian in a short question. */
+  languageWords: string[];
 }
 
 export interface About {

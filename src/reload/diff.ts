@@ -30,6 +30,14 @@ export function diffKnowledge(before: Knowledge | undefined, after: Knowledge): 
   return diff;
 }
 
+/**
+ * Whether the lexicon (knowledge/lexicon.yaml) reads questions differently now: the same facts may then find
+ * other answers, though no fact changed. Adding or removing the file counts; the first load does not.
+ */
+export function lexiconChanged(before: Knowledge | undefined, after: Knowledge): boolean {
+  return before !== undefined && JSON.stringify(before.lexicon) !== JSON.stringify(after.lexicon);
+}
+
 // What a user sees of a fact: everything but where it sits in its file, plus the citation it renders with.
 function fingerprint(fact: Fact, knowledge: Knowledge): string {
   const { file: _file, line: _line, ...content } = fact;

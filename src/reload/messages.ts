@@ -29,6 +29,7 @@ export function describeReload(result: ReloadResult, { maxProblems = 15, maxIds 
     return [
       `Knowledge reloaded: ${plural(result.facts, "fact")} (was ${result.previousFacts}).`,
       changes(result.diff),
+      ...(result.lexiconChanged ? ["lexicon.yaml changed: questions are read with the new one"] : []),
       ...(warnings ? [`${plural(warnings, "warning")} (see the log or npm run validate).`] : []),
     ].join("\n");
   }

@@ -3,7 +3,7 @@ import type { Engine } from "../answer/types.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import type { Knowledge } from "../knowledge/types.js";
-import { countDiff, diffKnowledge, emptyDiff, type ReloadDiff } from "./diff.js";
+import { countDiff, diffKnowledge, emptyDiff, lexiconChanged, type ReloadDiff } from "./diff.js";
 import { describeReload, plural } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
@@ -111,10 +111,12 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       return result;
     }
     engine = nextEngine;
+    const lexicon = lexiconChanged(previous, next);
     const result: ReloadResult = {
       ok: true,
       problems: loaded.problems,
       diff,
+      ...(lexicon ? { lexiconChanged: true } : {}),
       facts: next.facts.length,
       previousFacts,
     };
@@ -123,7 +125,16 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     if (previous) {
       // The headline, the counts and the full diff (once: the reply to /reload lists the ids in its text).
       const headline = describeReload(result).split("\n")[0] ?? "Knowledge reloaded";
-      logger?.info({ trigger, forced: force || undefined, ...countDiff(diff), diff }, headline);
+      logger?.info(
+        {
+          trigger,
+          forced: force || undefined,
+          ...countDiff(diff),
+          lexiconChanged: lexicon || undefined,
+          diff,
+        },
+        headline,
+      );
     } else {
       // The first load: every fact is "added", which says nothing; counts are what an operator checks.
       logger?.info(

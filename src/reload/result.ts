@@ -8,6 +8,8 @@ export interface ReloadResult {
   problems: Problem[];
   /** What changed (on success) or would have changed (when refused). Empty when the load failed. */
   diff: ReloadDiff;
+  /** On success: knowledge/lexicon.yaml changed, so questions are read differently. */
+  lexiconChanged?: boolean;
   /** Set when the new set was valid but removed too many facts and was not forced. */
   refused?: { removed: number; before: number; share: number; maxDrop: number };
   /** Facts served after this reload: the new count on success, the old one otherwise. */

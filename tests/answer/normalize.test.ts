@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { detectLanguage } from "../../src/answer/language.js";
-import { normalizeText, QUANTITY, tokenize } from "../../src/answer/normalize.js";
+import { compileLexicon } from "../../src/answer/lexicon.js";
+import { createNormalizer, normalizeText, QUANTITY } from "../../src/answer/normalize.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { LANGUAGES, type Lexicon, type LexiconLanguage } from "../../src/knowledge/types.js";
+
+// The languages' own rules, with no lexicon: what every knowledge base gets.
+const { tokenize } = createNormalizer();
 
 describe("normalizeText", () => {
   it("folds case, ё, apostrophes, digit groups and names with digits", () => {
@@ -15,8 +22,8 @@ describe("normalizeText", () => {
 describe("tokenize", () => {
   it("drops stop words and stems, per language", () => {
     expect(tokenize("Why did the soldiers surrender?", "en")).toEqual(["soldier", "surrend"]);
-    expect(tokenize("Почему солдаты сдались?", "ru")).toEqual(["солдат", "сдат"]);
-    expect(tokenize("Чому солдати здалися?", "uk")).toEqual(["солдат", "здат"]);
+    expect(tokenize("Почему солдаты сдались?", "ru")).toEqual(["солдат", "сдал"]);
+    expect(tokenize("Чому солдати здалися?", "uk")).toEqual(["солд", "здал"]);
   });
 
   it("marks a question for a count, in every language", () => {
@@ -30,25 +37,6 @@ describe("tokenize", () => {
     expect(tokenize("Why soldiers?", "en")).not.toContain(QUANTITY);
   });
 
-  it("reads the project's name as one name, apart from the verb", () => {
-    expect(tokenize("I Want to Live", "en")).toEqual(tokenize("«Хочу жити»", "uk"));
-    expect(tokenize("хочу жить", "ru")).toHaveLength(1);
-    expect(tokenize("do they live in Ukraine", "en")).not.toEqual(
-      expect.arrayContaining(tokenize("I Want to Live", "en")),
-    );
-  });
-
-  it("reads multi-word ways of saying surrender", () => {
-    expect(tokenize("soldiers giving up", "en")).toEqual(tokenize("soldiers surrendering", "en"));
-    expect(tokenize("сложили оружие", "ru")).toEqual(tokenize("сдались", "ru"));
-  });
-
-  it("folds synonyms into one form", () => {
-    expect(tokenize("chopper", "en")).toEqual(tokenize("helicopter", "en"));
-    expect(tokenize("вертушка", "ru")).toEqual(tokenize("вертолёт", "ru"));
-    expect(tokenize("вертоліт", "uk")).toEqual(tokenize("гелікоптер", "uk"));
-  });
-
   it("stems Latin words in a Cyrillic question as English", () => {
     expect(tokenize("через VPN", "ru")).toEqual(["vpn"]);
   });
@@ -56,6 +44,64 @@ describe("tokenize", () => {
   it("returns nothing for input with no words", () => {
     expect(tokenize("   ", "en")).toEqual([]);
     expect(tokenize("🙂🙂 ?!", "en")).toEqual([]);
+  });
+});
+
+describe("a knowledge's lexicon (knowledge/lexicon.yaml)", () => {
+  let topic: (text: string, lang: "en" | "ru" | "uk") => string[];
+  beforeAll(async () => {
+    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    topic = createNormalizer(compileLexicon(knowledge?.lexicon)).tokenize;
+  });
+
+  it("reads the project's name as one name, apart from the verb", () => {
+    expect(topic("I Want to Live", "en")).toEqual(topic("«Хочу жити»", "uk"));
+    expect(topic("хочу жить", "ru")).toHaveLength(1);
+    expect(topic("do they live in Ukraine", "en")).not.toEqual(
+      expect.arrayContaining(topic("I Want to Live", "en")),
+    );
+  });
+
+  it("reads multi-word ways of saying surrender", () => {
+    expect(topic("soldiers giving up", "en")).toEqual(topic("soldiers surrendering", "en"));
+    expect(topic("сложили оружие", "ru")).toEqual(topic("сдались", "ru"));
+  });
+
+  it("folds synonyms into one form", () => {
+    expect(topic("Почему солдаты сдались?", "ru")).toEqual(["солдат", "сдат"]);
+    expect(topic("Чому солдати здалися?", "uk")).toEqual(["солдат", "здат"]);
+    expect(topic("chopper", "en")).toEqual(topic("helicopter", "en"));
+    expect(topic("вертушка", "ru")).toEqual(topic("вертолёт", "ru"));
+    expect(topic("вертоліт", "uk")).toEqual(topic("гелікоптер", "uk"));
+  });
+
+  it("drops the topic's stop words on top of the language's", () => {
+    expect(topic("what was his role", "en")).toEqual([]);
+    expect(tokenize("what was his role", "en")).toEqual(["role"]);
+  });
+
+  it("is the engine's alone: without it, or with another, nothing of this topic applies", () => {
+    expect(tokenize("chopper", "en")).not.toEqual(tokenize("helicopter", "en"));
+    expect(tokenize("giving up", "en")).not.toEqual(tokenize("surrender", "en"));
+    const empty: LexiconLanguage = {
+      synonyms: [],
+      phrases: [],
+      outOfScope: [],
+      stopWords: [],
+      organisationWords: [],
+      languageWords: [],
+    };
+    const other = Object.fromEntries(LANGUAGES.map((l) => [l, { ...empty }])) as Lexicon;
+    other.en = {
+      ...empty,
+      synonyms: [["lighthouse", "beacon"]],
+      phrases: [{ pattern: "\\bkeeper\\s+of\\s+the\\s+light\\b", replacement: "lighthousekeeper" }],
+    };
+    const lighthouse = createNormalizer(compileLexicon(other)).tokenize;
+    expect(lighthouse("beacons", "en")).toEqual(lighthouse("lighthouse", "en"));
+    expect(lighthouse("the keeper of the light", "en")).toEqual(["lighthousekeep"]);
+    expect(lighthouse("chopper", "en")).not.toEqual(lighthouse("helicopter", "en"));
+    expect(topic("beacon", "en")).not.toEqual(topic("lighthouse", "en"));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/answer/normalize.js";
+import { createNormalizer } from "../../src/answer/normalize.js";
 import { clusterGaps, simpleTokenize } from "../../src/gaps/cluster.js";
 import { summarizeFeedback } from "../../src/gaps/feedback.js";
 import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/storage.js";
@@ -75,7 +75,7 @@ describe("clusterGaps", () => {
         q("how many generals surrendered"),
         q("How many generals have surrendered?"),
       ],
-      { tokenize },
+      { tokenize: createNormalizer().tokenize },
     );
     expect(clusters.map((c) => [c.count, c.languages])).toEqual([
       [2, { en: 2 }],

@@ -35,6 +35,11 @@ describe("validator: one failing fixture per rule", () => {
     ["figures-differ", "figures-differ/facts/calls.yaml", 13],
     ["date-not-in-source", "date-not-in-source/facts/calls.yaml", 11],
     ["timeline-same-date", "timeline-same-date/facts/calls.yaml", 14],
+    ["invalid-pattern", "invalid-pattern/lexicon.yaml", 3],
+    ["empty-group", "empty-group/lexicon.yaml", 4],
+    ["duplicate-synonym", "duplicate-synonym/lexicon.yaml", 4],
+    ["not-a-word", "not-a-word/lexicon.yaml", 3],
+    ["wrong-script", "wrong-script/lexicon.yaml", 3],
   ];
   it.each(cases)("%s", async (rule, file, line) => {
     const result = await loadKnowledge(join(fixtures, rule));
@@ -83,6 +88,40 @@ describe("validator: one failing fixture per rule", () => {
     ]);
     const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
     expect(knowledge?.about?.uk.examples.length).toBeGreaterThan(0);
+  });
+
+  it("checks knowledge/lexicon.yaml line by line, and loads without it", async () => {
+    expect(await messages(join(fixtures, "lexicon"))).toEqual([
+      expect.stringContaining(
+        'lexicon/lexicon.yaml:6: invalid-field: "en.phrases.0.replacement" must be lower-case words',
+      ),
+      expect.stringContaining('lexicon/lexicon.yaml:8: unknown-field: unknown field "en.language_words"'),
+      expect.stringContaining(
+        'lexicon/lexicon.yaml:13: missing-field: "ru.out_of_scope.0.reason" is required',
+      ),
+      expect.stringContaining('lexicon/lexicon.yaml:9: unknown-field: unknown field "fr"'),
+    ]);
+    expect(await messages(join(fixtures, "invalid-pattern"))).toContainEqual(
+      expect.stringContaining(
+        "invalid-pattern/lexicon.yaml:6: invalid-pattern: en.out_of_scope.0.pattern matches empty text",
+      ),
+    );
+    expect(await messages(join(fixtures, "duplicate-synonym"))).toContainEqual(
+      expect.stringContaining('"Ring" is already in the group at line 3'),
+    );
+    const without = await loadKnowledge(join(fixtures, "valid"));
+    expect(without.knowledge).toBeDefined();
+    expect(without.knowledge?.lexicon).toBeUndefined();
+  });
+
+  it("loads the lexicon of the real knowledge, every language's part", async () => {
+    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    const lexicon = knowledge?.lexicon;
+    expect(lexicon?.en.synonyms).toContainEqual(expect.arrayContaining(["helicopter", "chopper"]));
+    expect(lexicon?.ru.phrases.length).toBeGreaterThan(0);
+    expect(lexicon?.uk.outOfScope[0]?.reason).toMatch(/\w/);
+    expect(lexicon?.en.organisationWords).toContain("hotline");
+    expect(lexicon?.uk.languageWords.length).toBeGreaterThan(0);
   });
 
   it("warns about a source no fact cites, and still loads", async () => {

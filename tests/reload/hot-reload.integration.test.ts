@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,6 +113,35 @@ describe("hot reload of the real knowledge", () => {
     // Fixing (here: removing) the file recovers without a restart.
     await rm(join(dir, "facts", "broken.yaml"));
     await waitFor(() => expect(lines.at(-1)?.msg).toMatch(/^Knowledge reloaded/));
+  });
+
+  it("reads questions with a changed lexicon.yaml, and keeps the old one while it is broken", async () => {
+    const lexiconFile = join(dir, "lexicon.yaml");
+    const original = await readFile(lexiconFile, "utf8");
+    const withRule = (pattern: string) =>
+      original.replace(
+        "  out_of_scope:\n",
+        `  out_of_scope:\n    - pattern: '${pattern}'\n      reason: a test\n`,
+      );
+    expect(withRule("x")).not.toBe(original);
+    const serving = reloader.current();
+    expect(serving.ask(QUESTION).factId).toBe("test-lighthouse-keepers");
+
+    const errorsBefore = lines.filter((l) => l.level === "error").length;
+    await writeFile(lexiconFile, withRule("(lighthouse"));
+    await waitFor(() =>
+      expect(lines.filter((l) => l.level === "error").length).toBeGreaterThan(errorsBefore),
+    );
+    expect(lines.some((l) => /lexicon\.yaml:\d+: invalid-pattern: /.test(l.msg))).toBe(true);
+    expect(reloader.current()).toBe(serving);
+
+    // A new out-of-scope rule: the same question, the same facts, no longer answered.
+    await writeFile(lexiconFile, withRule("\\blighthouse\\b"));
+    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(false), 5000);
+    expect(lines.at(-1)).toMatchObject({ level: "info", obj: { lexiconChanged: true } });
+
+    await writeFile(lexiconFile, original);
+    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(true), 5000);
   });
 
   it("refuses a set that drops more than RELOAD_MAX_DROP of the facts unless forced", async () => {

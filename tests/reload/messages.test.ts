@@ -41,4 +41,20 @@ describe("describeReload", () => {
       }),
     ).toBe("Knowledge reloaded: 1 fact (was 1).\nno fact changed");
   });
+
+  it("says when the lexicon changed, which changes answers though no fact did", () => {
+    const text = describeReload({
+      ok: true,
+      problems: [],
+      diff: { added: [], removed: [], changed: [] },
+      lexiconChanged: true,
+      facts: 1,
+      previousFacts: 1,
+    });
+    expect(text.split("\n")).toEqual([
+      "Knowledge reloaded: 1 fact (was 1).",
+      "no fact changed",
+      "lexicon.yaml changed: questions are read with the new one",
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { LoadResult } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
+import { describeReload } from "../../src/reload/messages.js";
 import { createKnowledgeReloader } from "../../src/reload/reloader.js";
 import { error, fakeEngine, ids, knowledge, ok, recordingLogger } from "./fakes.js";
 
@@ -153,6 +154,30 @@ describe("createKnowledgeReloader", () => {
     expect(order).toEqual(["start 1", "end 1", "start 2", "end 2"]);
     expect(first.facts).toBe(1);
     expect(second).toMatchObject({ facts: 2, previousFacts: 1, diff: { added: ["fact-1"] } });
+  });
+
+  it("rebuilds on a lexicon change alone, and says so", async () => {
+    const first = knowledge(ids(2));
+    const lexicon = (synonyms: string[][]) => {
+      const part = { phrases: [], outOfScope: [], stopWords: [], organisationWords: [], languageWords: [] };
+      return { en: { ...part, synonyms }, ru: { ...part, synonyms: [] }, uk: { ...part, synonyms: [] } };
+    };
+    const withGroup = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
+    const sameAgain = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
+    const { reloader, lines } = setup([ok(withGroup), ok(sameAgain), ok(knowledge(ids(2)))], {
+      initial: first,
+    });
+    const added = await reloader.reload();
+    expect(added).toMatchObject({ ok: true, lexiconChanged: true, diff: { added: [], changed: [] } });
+    expect(reloader.current().knowledge).toBe(withGroup);
+    // The log has the headline and says the lexicon changed; the reply to /reload says it in words.
+    expect(lines.at(-1)?.obj).toMatchObject({ lexiconChanged: true });
+    expect(describeReload(added)).toMatch(/no fact changed\nlexicon\.yaml changed/);
+    const unchanged = await reloader.reload();
+    expect(unchanged.lexiconChanged).toBeUndefined();
+    expect(reloader.current().knowledge).toBe(sameAgain);
+    // Removing the file is a change too: back to plain matching.
+    expect((await reloader.reload()).lexiconChanged).toBe(true);
   });
 
   it("logs warnings of a good set but still applies it", async () => {

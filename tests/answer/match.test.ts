@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/answer/index.js";
+import { DEFAULT_MATCH_TUNING, matchFacts, queryWords } from "../../src/answer/match.js";
+import { createNormalizer } from "../../src/answer/normalize.js";
+import type { Fact } from "../../src/knowledge/types.js";
+
+const fact = (i: number, question: string): Fact => ({
+  id: `fact-${i}`,
+  source: "s",
+  quote: "",
+  asOf: "2024",
+  attributedTo: "",
+  tags: [],
+  related: [],
+  conflictsWith: [],
+  timeline: [],
+  questions: { en: [question], ru: [], uk: [] },
+  answer: { en: "", ru: "", uk: "" },
+  file: "",
+  line: i,
+});
+
+// Two words equally rare, each in two facts: four equal first-pass sums for a shortlist of two.
+const build = () =>
+  buildIndex(
+    { sources: new Map(), facts: ["gamma", "beta", "gamma", "beta", "delta"].map((q, i) => fact(i, q)) },
+    createNormalizer(),
+  );
+
+describe("the candidate shortlist", () => {
+  const index = build();
+  const shortlisted = (question: string) =>
+    matchFacts(index, queryWords(index, question, "en"), DEFAULT_MATCH_TUNING, 2)
+      .map((m) => m.fact)
+      .sort();
+
+  it("breaks ties by position, whatever the order of the question's words", () => {
+    expect(shortlisted("gamma beta")).toEqual([0, 1]);
+    expect(shortlisted("beta gamma")).toEqual([0, 1]);
+  });
+
+  it("starts every query clean: the sums of the last one are not carried over", () => {
+    const index = build();
+    const first = matchFacts(index, queryWords(index, "gamma beta", "en"));
+    matchFacts(index, queryWords(index, "delta gamma", "en"));
+    expect(matchFacts(index, queryWords(index, "gamma beta", "en"))).toEqual(first);
+  });
+});
