@@ -20,10 +20,12 @@ import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./no
 import {
   type AnswerType,
   askedTypes,
+  asks,
   type Carried,
   carriedBy,
   focusText,
   namedYears,
+  personMissing,
 } from "./question-type.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
@@ -218,6 +220,7 @@ export function createEngine(
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
     const years = namedYears(normal);
+    const asking = asks(normal);
     const topScore = matches[0]?.score ?? 0;
     const known = unanswerable
       ? Math.max(
@@ -268,6 +271,9 @@ export function createEngine(
         "two-words": matched === 2 ? 1 : 0,
         "type-mismatch": fits(asked, has) ? 0 : 1,
         "year-mismatch": years.some((y) => !has.years.has(y)) ? 1 : 0,
+        "person-missing": personMissing(asked, asking, has) ? 1 : 0,
+        "reply-missing": asking.reply && has.noReply ? 1 : 0,
+        "later-missing": asking.later && has.earlier ? 1 : 0,
         length: Math.min(words.length, 12) / 12,
         ru: lang === "ru" ? 1 : 0,
         uk: lang === "uk" ? 1 : 0,
