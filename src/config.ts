@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "./common/http-url.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -49,18 +50,7 @@ const DEFAULT_API_ROOT = "https://api.telegram.org";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
-const httpUrl = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === "http:" || u.protocol === "https:";
-      } catch {
-        return false;
-      }
-    }, `must be an http(s) URL of ${what}`);
+const httpUrl = (what: string) => z.string().trim().refine(isHttpUrl, `must be an http(s) URL of ${what}`);
 
 const bool = z
   .string()

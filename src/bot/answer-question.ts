@@ -1,5 +1,6 @@
 import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
 import type { AnswerResult } from "../answer/types.js";
+import { round } from "../common/round.js";
 import type { UnansweredRecord } from "../storage/storage.js";
 import type { BotContext } from "./context.js";
 import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
@@ -97,7 +98,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     {
       answered: result.answered,
       factId: result.factId,
-      score: round(result.score),
+      score: round(result.score, 3),
       chatType: chatTypeOf(ctx),
     },
     result.answered ? "answered" : result.smallTalk ? "small talk" : "not answered",
@@ -109,5 +110,3 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     question,
   });
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,5 +1,6 @@
 import { formatDate } from "../answer/messages.js";
 import type { AnswerResult, Citation, FactAnswer } from "../answer/types.js";
+import { isHttpUrl } from "../common/http-url.js";
 import type { Knowledge, Lang, Source } from "../knowledge/types.js";
 import { texts } from "./i18n.js";
 
@@ -41,19 +42,9 @@ export function trimPlain(text: string, max: number): string {
   return `${out.trimEnd()}…`;
 }
 
-/** Only http(s) links become <a> tags and URL buttons: Telegram rejects other schemes in buttons. */
-export function isLinkable(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
 function link(url: string, label: string, max: number): string {
   const text = escapeTrim(label, max);
-  return isLinkable(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
+  return isHttpUrl(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
 }
 
 /** "Title, Publisher, 2024-01-04" with the title linking to the article; an estimated date says so. */

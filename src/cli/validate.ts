@@ -1,3 +1,4 @@
+import { plural } from "../common/plural.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
 import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
@@ -31,7 +32,6 @@ try {
 const { knowledge, problems } = await loadKnowledge(dir);
 for (const problem of problems) console.error(formatProblem(problem));
 const { errors, warnings } = countProblems(problems);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const summary = knowledge
   ? `${plural(knowledge.facts.length, "fact")}, ${plural(knowledge.sources.size, "source")}, `
   : "";

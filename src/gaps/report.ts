@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { plural } from "../common/plural.js";
 import type { Storage } from "../storage/storage.js";
 import { clusterGaps, type GapCluster, type Tokenizer } from "./cluster.js";
 import { type FactFeedback, summarizeFeedback } from "./feedback.js";
@@ -194,8 +195,4 @@ export function formatFeedback(facts: FactFeedback[], options: FormatOptions): s
 function quote(text: string): string {
   const short = text.length > 80 ? `${text.slice(0, 79)}…` : text;
   return `"${short}"`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -1,10 +1,11 @@
 import { createEngine as defaultCreateEngine } from "../answer/engine.js";
 import type { Engine } from "../answer/types.js";
+import { plural } from "../common/plural.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import type { Knowledge } from "../knowledge/types.js";
 import { countDiff, diffKnowledge, emptyDiff, lexiconChanged, type ReloadDiff } from "./diff.js";
-import { describeReload, plural } from "./messages.js";
+import { describeReload } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
 /** The subset of a pino logger used here (pino's Logger fits). */
