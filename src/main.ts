@@ -244,7 +244,13 @@ if (config.webhook) {
   polling = startPolling(bot, {
     logger,
     confirmTimeoutMs: CONFIRM_TIMEOUT_MS,
-    answered: storedAnsweredUpdates(storage),
+    answered: storedAnsweredUpdates(storage, {
+      report: (damage) =>
+        logger.warn(
+          damage,
+          `ignored the damaged list of answered updates at ${damage.where}: ${damage.reason}`,
+        ),
+    }),
   });
   logger.info("long polling: started");
   polling.done.catch(async (error) => {

@@ -1,7 +1,7 @@
 import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
 import type { AnswerResult } from "../answer/types.js";
 import { round } from "../common/round.js";
-import type { UnansweredRecord } from "../storage/storage.js";
+import type { ChatType } from "../storage/log-records.js";
 import type { BotContext } from "./context.js";
 import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
 import { helpHtml } from "./help.js";
@@ -12,8 +12,11 @@ import { sendHtml } from "./reply.js";
 
 export const isGroupChat = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 
-export function chatTypeOf(ctx: BotContext): UnansweredRecord["chatType"] {
-  return ctx.chat?.type ?? "private";
+/** The kind of chat a question or vote came from, as the logs record it. */
+export function chatTypeOf(ctx: BotContext): ChatType {
+  const type = ctx.chat?.type;
+  // Channel posts are not even delivered (ALLOWED_UPDATES): what is not a group is a private chat.
+  return type === "group" || type === "supergroup" ? type : "private";
 }
 
 /** The group's settings (defaults in private chats). */

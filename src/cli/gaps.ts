@@ -52,6 +52,7 @@ try {
     factLabel: (id) => labels.get(id) || (knowledge ? "(no longer in the knowledge)" : undefined),
     locate: (id) => places.get(id),
     where: describeStorage(settings),
+    onDamaged: (damage) => damaged.push(damage),
   });
   console.log(report);
   if (damaged.length > 0) console.error(describeDamage(damaged));

@@ -1,7 +1,7 @@
 import { DisjointSets } from "../common/disjoint-sets.js";
 import { round } from "../common/round.js";
 import type { Lang } from "../knowledge/types.js";
-import type { UnansweredRecord } from "../storage/storage.js";
+import type { UnansweredRecord } from "../storage/log-records.js";
 
 export type Tokenizer = (text: string, lang: Lang) => string[];
 

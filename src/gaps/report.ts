@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { plural } from "../common/plural.js";
+import { feedbackRecordSchema, unansweredRecordSchema } from "../storage/log-records.js";
 import type { Storage } from "../storage/storage.js";
+import { type DamageReport, validRecords } from "../storage/validate.js";
 import { clusterGaps, type GapCluster, type Tokenizer } from "./cluster.js";
 import { type FactFeedback, summarizeFeedback } from "./feedback.js";
 import { type FactLocation, formatSuggestion, type Suggestion, suggestFor } from "./suggest.js";
@@ -80,6 +82,8 @@ export interface GapsReportInput {
   locate?: FactLocation;
   /** Where the data came from (describeStorage), for the heading. */
   where: string;
+  /** Told about each record left out because it is not of its log's shape (damaged, or hand-edited). */
+  onDamaged?: DamageReport;
 }
 
 /** Builds the report text (or JSON text) for the given arguments. */
@@ -91,11 +95,20 @@ export async function gapsReport(input: GapsReportInput): Promise<string> {
       }`
     : "in the whole log";
   if (args.feedback) {
-    const facts = summarizeFeedback(await storage.read("feedback", args.since));
+    const votes = validRecords(
+      await storage.read("feedback", args.since),
+      feedbackRecordSchema,
+      input.onDamaged,
+    );
+    const facts = summarizeFeedback(votes);
     if (args.json) return JSON.stringify({ since: args.since?.toISOString() ?? null, facts }, null, 2);
     return formatFeedback(facts, { period, where, limit: args.limit, factLabel: input.factLabel });
   }
-  const records = await storage.read("unanswered", args.since);
+  const records = validRecords(
+    await storage.read("unanswered", args.since),
+    unansweredRecordSchema,
+    input.onDamaged,
+  );
   const clusters = clusterGaps(records, { tokenize: input.tokenize });
   const locate = input.locate ?? (() => undefined);
   const suggest = args.suggest ? (c: GapCluster) => suggestFor(c, locate) : undefined;

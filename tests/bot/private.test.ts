@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCallback } from "../../src/bot/keyboards.js";
 import { callbackQuery, editedText, privateMessage, privateText } from "../../src/testing/fake-bot-api.js";
+import { logged } from "../storage/logged.js";
 import { type ApiCall, createTestBot, expectValidHtml } from "./harness.js";
 
 const alice = { id: 1001, language_code: "en" };
@@ -60,8 +61,7 @@ describe("private chat", () => {
     expect(call?.payload.text).toContain("I have no sourced answer");
     expect(call?.payload.text).not.toContain("<a ");
     expect(call?.payload.reply_markup).toBeUndefined();
-    const logged = await t.storage.read("unanswered");
-    expect(logged).toMatchObject([
+    expect(await logged(t.storage, "unanswered")).toMatchObject([
       { question: "What is the capital of France?", chatType: "private", language: "en" },
     ]);
   });
@@ -80,7 +80,7 @@ describe("private chat", () => {
       ?.payload.reply_markup.inline_keyboard.flat()
       .map((b: { text: string }) => b.text);
     expect(buttons).toEqual(expect.arrayContaining([expect.stringMatching(/^Вопрос о /)]));
-    expect(await t.storage.read("unanswered")).toEqual([]);
+    expect(await logged(t.storage, "unanswered")).toEqual([]);
     expectValidHtml(t.calls);
   });
 
@@ -92,7 +92,7 @@ describe("private chat", () => {
     const [typed, uk, command] = t.texts();
     expect(typed).toBe(command);
     expect(uk).toMatch(/^Як запитати/);
-    expect(await t.storage.read("unanswered")).toEqual([]);
+    expect(await logged(t.storage, "unanswered")).toEqual([]);
   });
 
   it("answers a compound question with each fact and its own citation in one message", async () => {
@@ -149,7 +149,7 @@ describe("private chat", () => {
       reply_markup: markup,
     };
     await t.send(callbackQuery(alice, down.callback_data, message));
-    const feedback = await t.storage.read("feedback");
+    const feedback = await logged(t.storage, "feedback");
     expect(feedback).toHaveLength(1);
     expect(feedback[0]).toMatchObject({ factId: "calls", vote: "down", language: "en", chatType: "private" });
     expect(feedback[0]?.voter).toMatch(/^[0-9a-f]{16}$/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createNormalizer } from "../../src/answer/normalize.js";
 import { clusterGaps, simpleTokenize } from "../../src/gaps/cluster.js";
 import { summarizeFeedback } from "../../src/gaps/feedback.js";
-import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/storage.js";
+import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/log-records.js";
 
 let minute = 0;
 const q = (

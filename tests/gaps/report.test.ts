@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type GapsArgs, gapsReport, parseGapsArgs, parseSince } from "../../src/gaps/report.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
+import type { DamagedRecord } from "../../src/storage/storage.js";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
 const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
@@ -162,6 +163,28 @@ describe("gapsReport", () => {
       await gapsReport({ storage, args: args({ feedback: true, json: true }), where: "m" }),
     );
     expect(json.facts).toEqual([expect.objectContaining({ factId: "kuzminov-reward", up: 0, down: 1 })]);
+  });
+
+  it("leaves out records of the wrong shape and reports each with where it is and why", async () => {
+    const storage = await seeded();
+    await storage.append("unanswered", { at: "2026-11-22T11:00:00.000Z", question: 7 } as never);
+    await storage.append("feedback", { at: "2026-11-22T11:00:00.000Z", factId: "x", vote: "meh" } as never);
+    const damaged: DamagedRecord[] = [];
+    const onDamaged = (d: DamagedRecord) => damaged.push(d);
+    const text = await gapsReport({ storage, args: args(), where: "memory", onDamaged });
+    expect(text).toContain("5 questions in 3 clusters");
+    const votes = await gapsReport({ storage, args: args({ feedback: true }), where: "memory", onDamaged });
+    expect(votes).toContain("1 vote on 1 fact");
+    expect(damaged).toEqual([
+      {
+        where: "memory log unanswered #6",
+        reason: expect.stringMatching(/^not a record of this log \(question: /),
+      },
+      {
+        where: "memory log feedback #2",
+        reason: expect.stringMatching(/^not a record of this log \(vote: /),
+      },
+    ]);
   });
 
   it("says so when there is nothing to show", async () => {
