@@ -20,6 +20,18 @@ export function isLang(value: string | undefined): value is Lang {
 }
 
 /**
+ * One of our languages for a Telegram language_code ("ru-RU", "be"): the interface language, and the
+ * question's language when the question itself cannot tell (emoji only). Belarusian readers get Russian,
+ * every other language English.
+ */
+export function languageOfCode(code: string | undefined): Lang {
+  const base = (code ?? "").toLowerCase().split(/[-_]/)[0];
+  if (base === "uk") return "uk";
+  if (base === "ru" || base === "be") return "ru";
+  return "en";
+}
+
+/**
  * The question's language from its script, then the letters and frequent words that tell Ukrainian
  * from Russian (the languages' own, and `topicWords`, a lexicon's). Text with no letters (emoji, digits)
  * gets the fallback (e.g. the Telegram interface language).

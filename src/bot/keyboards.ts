@@ -3,7 +3,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { AnswerResult, Suggestion } from "../answer/types.js";
 import { isHttpUrl } from "../common/http-url.js";
 import { type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
-import { texts } from "./i18n.js";
+import { texts } from "../texts/texts.js";
 import { trimPlain } from "./render-html.js";
 
 /** Telegram's limit for callback_data, in bytes. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { languageOfCode } from "../../src/answer/language.js";
 import {
   createSettingsStore,
   DEFAULT_SETTINGS,
@@ -6,7 +7,6 @@ import {
   isQuiet,
   parseQuiet,
 } from "../../src/bot/group-settings.js";
-import { pickLang } from "../../src/bot/i18n.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 
 const at = (iso: string) => new Date(iso);
@@ -66,11 +66,11 @@ describe("group settings", () => {
   });
 
   it("picks the interface language from Telegram's language_code", () => {
-    expect(pickLang("uk")).toBe("uk");
-    expect(pickLang("ru-RU")).toBe("ru");
-    expect(pickLang("be")).toBe("ru");
-    expect(pickLang("de")).toBe("en");
-    expect(pickLang(undefined)).toBe("en");
+    expect(languageOfCode("uk")).toBe("uk");
+    expect(languageOfCode("ru-RU")).toBe("ru");
+    expect(languageOfCode("be")).toBe("ru");
+    expect(languageOfCode("de")).toBe("en");
+    expect(languageOfCode(undefined)).toBe("en");
   });
 });
 

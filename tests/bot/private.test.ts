@@ -121,7 +121,7 @@ describe("private chat", () => {
     await t.send(callbackQuery(alice, buttons[1]?.callback_data as string, message));
     expect(t.sent("answerCallbackQuery")).toHaveLength(1);
     expect(t.sent()[1]?.payload.text).toContain("More than 220 soldiers surrendered");
-    expect(t.sent()[1]?.payload.text).toContain("(date not verified)");
+    expect(t.sent()[1]?.payload.text).toContain("(date unverified)");
   });
 
   it("answers a related question whose fact id is too long for callback data (hashed reference)", async () => {

@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { formatDate } from "../../src/answer/messages.js";
 import type { Engine } from "../../src/answer/types.js";
 import { escapeHtml } from "../../src/bot/render-html.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -20,6 +19,7 @@ import {
   type RecordedCall,
   startFakeBotApi,
 } from "../../src/testing/fake-bot-api.js";
+import { formatDate } from "../../src/texts/format-date.js";
 
 /**
  * The bot as a process (`npm start`) against the fake Bot API, over long polling. One process serves the

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { texts } from "../../texts/texts.js";
 import { commandNamesBot, startsWithCommand } from "../addressing.js";
 import {
   answerQuestion,
@@ -9,7 +10,6 @@ import {
   settingsFor,
 } from "../answer-question.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { MAX_QUESTION_LENGTH } from "../../answer/question-length.js";
 import { pseudonymize } from "../../storage/pseudonym.js";
+import { texts } from "../../texts/texts.js";
 import { chatTypeOf } from "../answer-question.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef, withoutVotes } from "../keyboards.js";
 
 export const feedbackFeature = new Composer<BotContext>();

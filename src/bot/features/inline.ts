@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { AnswerResult, Engine } from "../../answer/types.js";
 import type { Lang } from "../../knowledge/types.js";
+import { texts } from "../../texts/texts.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { answerKeyboard, factRef } from "../keyboards.js";
 import { renderAnswerHtml, trimPlain } from "../render-html.js";
 

@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { LANGUAGES } from "../../knowledge/types.js";
+import { texts } from "../../texts/texts.js";
 import { isCommandForUs } from "../addressing.js";
 import { isGroupChat } from "../answer-question.js";
 import type { BotContext } from "../context.js";
 import { formatOffset, formatQuiet, type GroupSettings, parseQuiet } from "../group-settings.js";
-import { texts } from "../i18n.js";
 import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
