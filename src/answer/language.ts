@@ -34,15 +34,15 @@ export function languageOfCode(code: string | undefined): Lang {
 /**
  * The question's language from its script, then the letters and frequent words that tell Ukrainian
  * from Russian (the languages' own, and `topicWords`, a lexicon's). Text with no letters (emoji, digits)
- * gets the fallback (e.g. the Telegram interface language).
+ * gets the fallback: a Telegram language_code, read as languageOfCode reads it.
  */
 export function detectLanguage(
   text: string,
   fallback?: string,
   topicWords?: Record<"ru" | "uk", ReadonlySet<string>>,
 ): Lang {
-  const base = fallback?.slice(0, 2).toLowerCase();
-  const fallbackLang: Lang = isLang(base) ? base : "en";
+  // As the interface language is picked, so a Belarusian reader's emoji gets a Russian answer, not an English one.
+  const fallbackLang = languageOfCode(fallback);
   const lower = text.toLowerCase();
   const cyrillic = lower.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;

@@ -1,4 +1,4 @@
-import { detectLanguage, languageOfCode } from "../../src/answer/language.js";
+import { detectLanguage } from "../../src/answer/language.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import type { AnswerResult, AskOptions, Engine, Suggestion } from "../../src/answer/types.js";
 import type { Fact, Knowledge, Lang, Source } from "../../src/knowledge/types.js";
@@ -113,8 +113,7 @@ export function fakeKnowledge(): Knowledge {
 }
 
 // The real language detection: the bot's language choices are what is tested, not a stand-in's.
-const detect = (question: string, fallback?: string): Lang =>
-  detectLanguage(question, languageOfCode(fallback));
+const detect = (question: string, fallback?: string): Lang => detectLanguage(question, fallback);
 
 export interface FakeEngine extends Engine {
   /** Every ask() call, to check the options the bot passed. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { languageOfCode } from "../../src/answer/language.js";
 import {
   createSettingsStore,
   DEFAULT_SETTINGS,
@@ -63,14 +62,6 @@ describe("group settings", () => {
       quiet: null,
     });
     expect(warnings).toHaveLength(1);
-  });
-
-  it("picks the interface language from Telegram's language_code", () => {
-    expect(languageOfCode("uk")).toBe("uk");
-    expect(languageOfCode("ru-RU")).toBe("ru");
-    expect(languageOfCode("be")).toBe("ru");
-    expect(languageOfCode("de")).toBe("en");
-    expect(languageOfCode(undefined)).toBe("en");
   });
 });
 
