@@ -28,7 +28,7 @@ export async function settingsFor(ctx: BotContext): Promise<GroupSettings> {
 export async function isQuietNow(ctx: BotContext): Promise<boolean> {
   if (!isGroupChat(ctx)) return false;
   const settings = await settingsFor(ctx);
-  return isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date());
+  return isQuiet(settings.quiet, ctx.now);
 }
 
 /** Reply options for the update: in groups every reply quotes the message it answers. */
@@ -40,7 +40,7 @@ export function replyTarget(ctx: BotContext): number | undefined {
 async function logUnanswered(ctx: BotContext, question: string, result: AnswerResult): Promise<void> {
   try {
     await ctx.deps.storage.append("unanswered", {
-      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      at: ctx.now.toISOString(),
       question: question.slice(0, MAX_QUESTION_LENGTH),
       language: result.language,
       chatType: chatTypeOf(ctx),
@@ -83,7 +83,7 @@ export async function sendResult(
 /** Answers one question in the update's chat, honouring the group's settings. */
 export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
   const settings = await settingsFor(ctx);
-  if (isGroupChat(ctx) && isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date())) {
+  if (isGroupChat(ctx) && isQuiet(settings.quiet, ctx.now)) {
     ctx.log.debug("quiet hours: question left unanswered");
     return;
   }

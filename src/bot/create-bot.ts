@@ -122,6 +122,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     ctx.recentQuestions = recentQuestions;
     ctx.deps = deps;
     ctx.engine = deps.getEngine();
+    ctx.now = deps.now?.() ?? new Date();
     ctx.uiLang = languageOfCode(ctx.from?.language_code);
     ctx.settingsStore = settingsStore;
     ctx.log = deps.logger.child({ update: ctx.update.update_id });

@@ -54,15 +54,21 @@ describe("private chat", () => {
     expect(t.texts()[1]).toContain("I have no sourced answer");
   });
 
-  it("says honestly when it has no answer, without a citation, and logs the question", async () => {
-    const t = createTestBot();
+  it("says honestly when it has no answer, without a citation, and logs the question at the bot's time", async () => {
+    const now = new Date("2026-01-02T03:04:05.000Z");
+    const t = createTestBot({ now: () => now });
     await t.send(privateText(alice, "What is the capital of France?"));
     const [call] = t.sent();
     expect(call?.payload.text).toContain("I have no sourced answer");
     expect(call?.payload.text).not.toContain("<a ");
     expect(call?.payload.reply_markup).toBeUndefined();
     expect(await logged(t.storage, "unanswered")).toMatchObject([
-      { question: "What is the capital of France?", chatType: "private", language: "en" },
+      {
+        at: now.toISOString(),
+        question: "What is the capital of France?",
+        chatType: "private",
+        language: "en",
+      },
     ]);
   });
 
@@ -137,7 +143,8 @@ describe("private chat", () => {
   });
 
   it("stores 👍/👎 without the voter's id and removes the vote buttons", async () => {
-    const t = createTestBot();
+    const now = new Date("2026-01-02T03:04:05.000Z");
+    const t = createTestBot({ now: () => now });
     await t.send(privateText(alice, "calls?"));
     const markup = t.sent()[0]?.payload.reply_markup;
     const down = markup.inline_keyboard.flat().find((b: { text: string }) => b.text === "👎");
@@ -151,7 +158,13 @@ describe("private chat", () => {
     await t.send(callbackQuery(alice, down.callback_data, message));
     const feedback = await logged(t.storage, "feedback");
     expect(feedback).toHaveLength(1);
-    expect(feedback[0]).toMatchObject({ factId: "calls", vote: "down", language: "en", chatType: "private" });
+    expect(feedback[0]).toMatchObject({
+      at: now.toISOString(),
+      factId: "calls",
+      vote: "down",
+      language: "en",
+      chatType: "private",
+    });
     expect(feedback[0]?.voter).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(feedback)).not.toContain(String(alice.id));
     expect(t.sent("answerCallbackQuery")[0]?.payload.text).toBe("Thanks for the feedback!");

@@ -28,7 +28,7 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   let stored = true;
   try {
     await ctx.deps.storage.append("feedback", {
-      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      at: ctx.now.toISOString(),
       factId,
       vote: action.vote,
       language: action.lang,
