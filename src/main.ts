@@ -2,10 +2,10 @@ import { resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { storedAnsweredUpdates } from "./bot/answered-updates.js";
 import { ALLOWED_UPDATES, createBot, processUpdate } from "./bot/create-bot.js";
+import { type InFlightUpdates, trackInFlightUpdates } from "./bot/in-flight-updates.js";
 import { isFatalTelegramError, type Polling, startPolling } from "./bot/polling.js";
 import { setUpProfile } from "./bot/profile.js";
 import { type ApiFailure, describeTelegramFailure } from "./bot/telegram-failure.js";
-import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { openCluster } from "./cluster/open-cluster.js";
@@ -56,7 +56,7 @@ function fail(message: string, code = 1): never {
 }
 
 let polling: Polling | undefined;
-let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
+let webhook: { server: WebhookServer; inFlight: InFlightUpdates } | undefined;
 /** Set while the console chat runs: Ctrl-C then just ends the chat. */
 let consoleChat: AbortController | undefined;
 let stopping = false;
@@ -92,8 +92,8 @@ async function shutdown(signal: string): Promise<void> {
     if (webhook) {
       // Requests in progress get a moment; a client holding a half-sent request is cut off, not waited for.
       await webhook.server.close(Math.min(1000, left()));
-      if (!(await webhook.queue.drain(left()))) {
-        logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
+      if (!(await webhook.inFlight.drain(left()))) {
+        logger.warn({ unfinished: webhook.inFlight.pending() }, "shutdown: gave up waiting for some updates");
       }
     }
   } catch (error) {
@@ -219,7 +219,7 @@ onAboutChange = (about) => void setUpProfile(bot.api, logger, about);
 
 if (config.webhook) {
   const { path, secret, url } = config.webhook;
-  const queue = createUpdateQueue((update) => processUpdate(bot, update), {
+  const inFlight = trackInFlightUpdates((update) => processUpdate(bot, update), {
     onError: (error, update) =>
       logger.error({ err: error, update: update.update_id }, "update handling crashed"),
   });
@@ -227,13 +227,13 @@ if (config.webhook) {
     path: config.webhook.path,
     secret: config.webhook.secret,
     port: config.port,
-    queue,
+    inFlight,
     logger,
     claims: cluster?.claims,
   }).catch((error) =>
     fail(`cannot listen on PORT ${config.port}: ${error instanceof Error ? error.message : error}`),
   );
-  webhook = { server, queue };
+  webhook = { server, inFlight };
   await startUpCall((signal) =>
     bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }, signal),
   );

@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { AnsweredUpdates } from "./answered-updates.js";
 import type { BotContext } from "./context.js";
 import { ALLOWED_UPDATES, processUpdate } from "./create-bot.js";
-import { createUpdateQueue, type UpdateQueue } from "./update-queue.js";
+import { trackInFlightUpdates } from "./in-flight-updates.js";
 
 // grammY types signals with the abort-controller polyfill; Node's own AbortSignal is what it gets at run time.
 type ApiSignal = Parameters<Api["getUpdates"]>[1];
@@ -40,7 +40,6 @@ export interface Polling {
    * are given up on; those are delivered again at the next start.
    */
   stop(deadline?: number): Promise<void>;
-  readonly queue: UpdateQueue;
 }
 
 /** 401 (bad token) and 409 (another instance polling, or a webhook set) cannot be fixed by retrying. */
@@ -72,7 +71,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     holdLimitMs = 10_000,
     answered,
   } = options;
-  const queue = createUpdateQueue((update: Update) => processUpdate(bot, update), {
+  const inFlight = trackInFlightUpdates((update: Update) => processUpdate(bot, update), {
     concurrency,
     onError: (error, update) =>
       logger.error({ err: error, update: update.update_id }, "update handling crashed"),
@@ -92,7 +91,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   let loaded = 0;
 
   /** Every update below it was handled (or given up on by the hold limit): the offset Telegram may forget. */
-  const watermark = () => queue.oldest(floor) ?? next;
+  const watermark = () => inFlight.oldest(floor) ?? next;
 
   // Cut short by stop(); node's timer removes its abort listener, so retries do not pile up listeners.
   async function pause(ms: number) {
@@ -146,14 +145,14 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           logger.debug({ update: update.update_id }, "answered before the last stop; not answered again");
           continue;
         }
-        queue.add(update);
+        inFlight.start(update);
       }
       if (fresh.length === 0 && busy) {
         if (updates.length < BATCH) heldSince = undefined;
         else if (heldSince === undefined) heldSince = Date.now();
         else if (Date.now() - heldSince >= holdLimitMs) {
           logger.warn(
-            { held: queue.pending(), forMs: Date.now() - heldSince },
+            { held: inFlight.pending(), forMs: Date.now() - heldSince },
             "updates in flight held back all newer ones; moving on (they are lost if the bot stops before they finish)",
           );
           floor = next;
@@ -161,21 +160,21 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           continue;
         }
         // Until an update finishes (the offset may move) or a new one may have come.
-        await Promise.race([queue.settled(), pause(busyPollMs)]);
+        await Promise.race([inFlight.settled(), pause(busyPollMs)]);
       } else {
         heldSince = undefined;
       }
-      await queue.capacity();
+      await inFlight.capacity();
     }
   }
 
   async function finish(): Promise<void> {
     const drainMs =
       deadline === undefined ? drainTimeoutMs : Math.max(0, deadline - Date.now() - confirmTimeoutMs);
-    const drained = await queue.drain(drainMs);
+    const drained = await inFlight.drain(drainMs);
     const offset = watermark();
     if (!drained) {
-      const unfinished = queue.pending();
+      const unfinished = inFlight.pending();
       const lost = unfinished.filter((id) => id < floor);
       logger.warn(
         { unfinished, redeliveredFrom: offset },
@@ -200,7 +199,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }
     // Finished past the offset: delivered again at the next start, which must not answer them twice. So are
     // those answered before the last stop that have not come again yet.
-    const pending = new Set(queue.pending());
+    const pending = new Set(inFlight.pending());
     const done = [
       ...taken.filter((id) => id >= offset && !pending.has(id)),
       ...[...skip].filter((id) => id >= offset),
@@ -219,7 +218,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   const done = loop().then(finish, async (error) => {
     // Fatal: still let the answers in flight go out before reporting.
-    await queue.drain(drainTimeoutMs);
+    await inFlight.drain(drainTimeoutMs);
     throw error;
   });
   // The caller handles rejection through `done`; this keeps an unobserved rejection from crashing the process.
@@ -227,7 +226,6 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   return {
     done,
-    queue,
     async stop(until) {
       if (!stopping) {
         stopping = true;
