@@ -45,6 +45,8 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
+/** RELOAD_MAX_DROP when unset: a reload that removes more than a fifth of the facts needs /reload force. */
+export const DEFAULT_RELOAD_MAX_DROP = 0.2;
 
 // An empty value (`KEY=` copied from .env.example) means "not set", so defaults still apply.
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -170,7 +172,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     adminIds: e.ADMIN_IDS ?? [],
     retentionDays: e.RETENTION_DAYS ?? 90,
-    reloadMaxDrop: e.RELOAD_MAX_DROP ?? 0.2,
+    reloadMaxDrop: e.RELOAD_MAX_DROP ?? DEFAULT_RELOAD_MAX_DROP,
     knowledgeWatch: e.KNOWLEDGE_WATCH ?? true,
     stopTimeoutSeconds: e.STOP_TIMEOUT ?? 10,
     warnings,
