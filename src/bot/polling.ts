@@ -24,6 +24,8 @@ export interface PollingOptions {
   busyPollMs?: number;
   /** How long updates in flight may hold back a full batch (and so every newer update) before polling moves on. */
   holdLimitMs?: number;
+  /** The pause after a failed getUpdates; it doubles with each failure in a row, up to 30 s. */
+  retryMs?: number;
   answered?: AnsweredUpdates;
 }
 
@@ -72,6 +74,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     confirmTimeoutMs = 3000,
     busyPollMs = 100,
     holdLimitMs = 10_000,
+    retryMs = 500,
     answered,
   } = options;
   const inFlight = trackInFlightUpdates((update: Update) => processUpdate(bot, update), {
@@ -113,7 +116,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   async function loop(): Promise<void> {
     await loadAnswered();
-    let backoffMs = 500;
+    let backoffMs = retryMs;
     let heldSince: number | undefined;
     while (!stopping) {
       const offset = watermark();
@@ -130,7 +133,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           },
           controller.signal as ApiSignal,
         );
-        backoffMs = 500;
+        backoffMs = retryMs;
       } catch (error) {
         if (stopping) break;
         if (isFatalTelegramError(error)) throw error;
