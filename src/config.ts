@@ -33,6 +33,21 @@ export interface Config {
   warnings: string[];
 }
 
+/** How a stop spends STOP_TIMEOUT (main.ts); tests derive their timings from it instead of copying numbers. */
+export interface ShutdownBudget {
+  /** From the signal to exit: STOP_TIMEOUT less half a second in reserve; a timer kills the process then. */
+  limitMs: number;
+  /** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
+  marginMs: number;
+  /** The most the offset confirmation may take: the drain gives up this much earlier. */
+  confirmMs: number;
+}
+
+export function shutdownBudget(stopTimeoutSeconds: number): ShutdownBudget {
+  const limitMs = stopTimeoutSeconds * 1000 - 500;
+  return { limitMs, marginMs: Math.min(700, limitMs / 10), confirmMs: Math.min(3000, limitMs / 3) };
+}
+
 /** One line naming the variable; never contains the token's value. */
 export class ConfigError extends Error {
   constructor(

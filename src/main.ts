@@ -9,7 +9,7 @@ import { type ApiFailure, describeTelegramFailure } from "./bot/telegram-failure
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { openCluster } from "./cluster/open-cluster.js";
-import { type Config, ConfigError, type LogLevel, parseConfig } from "./config.js";
+import { type Config, ConfigError, type LogLevel, parseConfig, shutdownBudget } from "./config.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
 import { createKnowledgeReloader } from "./reload/reloader.js";
@@ -35,11 +35,11 @@ try {
 
 // Everything in the shutdown works back from one limit: STOP_TIMEOUT is how long the orchestrator (Docker: 10 s,
 // systemd, Kubernetes) waits after SIGTERM before it kills; half a second of it is kept in reserve.
-const SHUTDOWN_LIMIT_MS = config.stopTimeoutSeconds * 1000 - 500;
-/** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
-const SHUTDOWN_MARGIN_MS = Math.min(700, SHUTDOWN_LIMIT_MS / 10);
-/** The most the offset confirmation may take: the drain gives up this much earlier. */
-const CONFIRM_TIMEOUT_MS = Math.min(3000, SHUTDOWN_LIMIT_MS / 3);
+const {
+  limitMs: SHUTDOWN_LIMIT_MS,
+  marginMs: SHUTDOWN_MARGIN_MS,
+  confirmMs: CONFIRM_TIMEOUT_MS,
+} = shutdownBudget(config.stopTimeoutSeconds);
 
 // Without a token there is only the console chat (or a message saying how to get a token), and the terminal
 // shows stderr too: only problems are logged, not the load report or the goodbye.

@@ -74,7 +74,11 @@ describe("network errors", () => {
     const polling = startPolling(bot, { logger, timeoutSeconds: 0, retryMs: 20 });
     const warnings = () => logs.filter((l) => l.includes("getUpdates failed; retrying"));
     await until(() => warnings().length >= 2);
-    expect(warnings().slice(0, 2).map((l) => JSON.parse(l).retryInMs)).toEqual([20, 40]);
+    expect(
+      warnings()
+        .slice(0, 2)
+        .map((l) => JSON.parse(l).retryInMs),
+    ).toEqual([20, 40]);
     expect(JSON.parse(warnings()[0] as string).err.type).toBe("HttpError");
     api.state.dropping = false;
     await until(() => api.state.answered >= 2);
