@@ -123,8 +123,8 @@ const reloader = createKnowledgeReloader({
     aboutShown = about;
   },
 });
-const first = await reloader.reload({ trigger: "start" });
-if (!first.ok) {
+const initialLoad = await reloader.reload({ trigger: "start" });
+if (!initialLoad.ok) {
   fail(
     `the knowledge in ${config.knowledgeDir} is not valid (see the errors above; npm run validate lists them all)`,
   );
@@ -210,7 +210,7 @@ async function startUpCall<T>(call: (signal: ApiSignal) => Promise<T>): Promise<
 
 bot.botInfo = await startUpCall((signal) => bot.api.getMe(signal));
 logger.info(
-  { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
+  { bot: bot.botInfo.username, facts: initialLoad.facts, storage: describeStorage(config) },
   `@${bot.botInfo.username} starting`,
 );
 // Cosmetic and sometimes rate-limited: never holds up answering.

@@ -58,8 +58,11 @@ function bucket(ctx: BotContext, userId: number): string {
   return `${ctx.chat.id}:${ctx.message?.sender_chat?.id ?? userId}`;
 }
 
-/** Whether an update is something the bot would answer, so only those count against the rate limit. */
-function questionKey(ctx: BotContext): string | undefined {
+/**
+ * The bucket an update counts against, or undefined to exempt it: only what the bot would answer counts against
+ * the rate limit.
+ */
+function rateLimitKey(ctx: BotContext): string | undefined {
   const from = ctx.from;
   if (!from) return undefined;
   if (ctx.callbackQuery)
@@ -83,7 +86,7 @@ function rateLimitNotice(windowMs: number, claims: Claims) {
     const t = texts(ctx.uiLang);
     // One claim per kind (button or message) and bucket within the window: the first excess.
     const first = await claims.claim(
-      `notice:${ctx.callbackQuery ? "button" : "message"}:${questionKey(ctx)}`,
+      `notice:${ctx.callbackQuery ? "button" : "message"}:${rateLimitKey(ctx)}`,
       windowMs,
     );
     if (first) ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
@@ -134,7 +137,7 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     limit<BotContext, RateLimitClient>({
       timeFrame: rate.windowMs,
       limit: rate.limit,
-      keyGenerator: questionKey,
+      keyGenerator: rateLimitKey,
       // With several instances the counters live in Redis, so a person's questions count wherever they land.
       storageClient: deps.cluster?.rateLimitClient(rate.windowMs) ?? "MEMORY_STORE",
       // The shared client prefixes its keys itself.

@@ -54,11 +54,12 @@ function inlineResults(engine: Engine, query: string, uiLang: Lang, languageCode
       for (const s of main.alternatives) results.push(engine.answerFact(s.factId, main.language));
     }
   }
-  const seen = new Set<string>();
-  return results
-    .filter((r): r is AnswerResult => r?.answered === true && r.factId !== undefined)
-    .filter((r) => !seen.has(r.factId as string) && seen.add(r.factId as string) !== undefined)
-    .slice(0, INLINE_RESULTS);
+  // One result per fact, the first found (the best match comes first).
+  const byFact = new Map<string, AnswerResult>();
+  for (const r of results) {
+    if (r?.answered && r.factId !== undefined && !byFact.has(r.factId)) byFact.set(r.factId, r);
+  }
+  return [...byFact.values()].slice(0, INLINE_RESULTS);
 }
 
 export const inlineFeature = new Composer<BotContext>();
