@@ -1,5 +1,5 @@
 import { texts } from "../texts/texts.js";
-import { isGroupChat } from "./answer-question.js";
+import { isGroupChat } from "./chat.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml, escapeTrim } from "./render-html.js";
 

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { MAX_QUESTION_LENGTH } from "../../answer/question-length.js";
 import { pseudonymize } from "../../storage/pseudonym.js";
 import { texts } from "../../texts/texts.js";
-import { chatTypeOf } from "../answer-question.js";
+import { chatTypeOf } from "../chat.js";
 import type { BotContext } from "../context.js";
 import { decodeCallback, resolveFactRef, withoutVotes } from "../keyboards.js";
 

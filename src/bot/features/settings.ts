@@ -3,7 +3,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { LANGUAGES } from "../../knowledge/types.js";
 import { texts } from "../../texts/texts.js";
 import { isCommandForUs } from "../addressing.js";
-import { isGroupChat } from "../answer-question.js";
+import { isGroupChat } from "../chat.js";
 import type { BotContext } from "../context.js";
 import { formatOffset, formatQuiet, type GroupSettings, parseQuiet } from "../group-settings.js";
 import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
