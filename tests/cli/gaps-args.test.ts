@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseGapsArgs, parseSince } from "../../src/cli/gaps-args.js";
-import type { GapsArgs } from "../../src/gaps/report.js";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
-const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
-  json: false,
-  feedback: false,
-  suggest: false,
-  limit: 30,
-  help: false,
-  ...over,
-});
 
 describe("parseSince", () => {
   it("reads durations back from now and dates", () => {
@@ -31,7 +22,15 @@ describe("parseSince", () => {
 
 describe("parseGapsArgs", () => {
   it("parses flags, with defaults", () => {
-    expect(parseGapsArgs([], NOW)).toEqual(args({ since: undefined, sinceText: undefined }));
+    expect(parseGapsArgs([], NOW)).toEqual({
+      json: false,
+      feedback: false,
+      suggest: false,
+      since: undefined,
+      sinceText: undefined,
+      limit: 30,
+      help: false,
+    });
     expect(parseGapsArgs(["--json", "--feedback", "--since", "7d", "--limit", "0"], NOW)).toMatchObject({
       json: true,
       feedback: true,
