@@ -117,7 +117,8 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       } catch (error) {
         throw new DamagedValueError(
           key,
-          `${file}: invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
+          file,
+          `invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
             "edited by hand or the disk is damaged: fix the JSON or delete the file to fall back to the default",
         );
       }

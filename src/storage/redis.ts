@@ -40,7 +40,8 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
       } catch (error) {
         throw new DamagedValueError(
           key,
-          `redis key ${kv(key)}: invalid JSON (${(error as Error).message}); it was written by something other ` +
+          `redis key ${kv(key)}`,
+          `invalid JSON (${(error as Error).message}); it was written by something other ` +
             `than factline: fix it or delete it (redis-cli DEL ${kv(key)}) to fall back to the default`,
         );
       }

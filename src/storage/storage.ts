@@ -12,9 +12,12 @@ export const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
 export class DamagedValueError extends Error {
   constructor(
     readonly key: string,
-    message: string,
+    /** Where the value is kept (Storage.where). */
+    readonly where: string,
+    /** What is wrong and how to fix it. */
+    readonly reason: string,
   ) {
-    super(message);
+    super(`${where}: ${reason}`);
     this.name = "DamagedValueError";
   }
 }

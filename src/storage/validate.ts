@@ -25,7 +25,7 @@ export async function readValue<T>(
     raw = await storage.get(key);
   } catch (error) {
     if (!(error instanceof DamagedValueError)) throw error;
-    report?.({ where: storage.where(key), reason: error.message });
+    report?.({ where: error.where, reason: error.reason });
     return undefined;
   }
   if (raw === undefined) return undefined;

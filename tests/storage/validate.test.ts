@@ -54,7 +54,7 @@ describe("readValue", () => {
     expect(damaged).toEqual([
       {
         where: join(dir, "settings", "p.json"),
-        reason: expect.stringMatching(/invalid JSON .*delete the file to fall back to the default/),
+        reason: expect.stringMatching(/^invalid JSON .*delete the file to fall back to the default$/),
       },
     ]);
   });
