@@ -1,5 +1,6 @@
 import { type Fact, type Knowledge, LANGUAGES, type Lang, type Source } from "../knowledge/types.js";
 import { predictForest } from "./boosted-trees.js";
+import { sourceCitation } from "./citation.js";
 import { splitQuestions } from "./compound.js";
 import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
@@ -100,15 +101,7 @@ export function createEngine(
   });
 
   function citation(fact: Fact): Citation {
-    const source = knowledge.sources.get(fact.source) as Source;
-    return {
-      sourceId: source.id,
-      title: source.title,
-      publisher: source.publisher,
-      published: source.published,
-      url: source.url,
-      ...(source.publishedNote ? { dateUnverified: true } : {}),
-    };
+    return sourceCitation(knowledge.sources.get(fact.source) as Source);
   }
 
   const { conflicts, measures, timelineOf } = factLinks(facts);

@@ -2,9 +2,8 @@ import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
 import type { Word } from "./normalize.js";
+import { MAX_QUESTION_LENGTH } from "./question-length.js";
 
-/** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
-export const MAX_QUESTION_CHARS = 300;
 const MAX_WORDS = 30;
 /** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
 const MIN_TYPO_SURE = 0.79;
@@ -46,7 +45,7 @@ export interface QueryWord {
 export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
   const seen = new Set<string>();
   const unique = index.normalizer
-    .words(question.slice(0, MAX_QUESTION_CHARS), lang)
+    .words(question.slice(0, MAX_QUESTION_LENGTH), lang)
     .filter((w) => !seen.has(w.term) && seen.add(w.term));
   return unique.slice(0, MAX_WORDS).map((word) => {
     const terms = resolve(index, word);

@@ -1,5 +1,5 @@
 import type { Lang } from "../knowledge/types.js";
-import type { SmallTalk } from "./small-talk.js";
+import type { SmallTalk } from "../texts/texts.js";
 
 export interface Citation {
   sourceId: string;

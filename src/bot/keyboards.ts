@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { AnswerResult, Suggestion } from "../answer/types.js";
+import { isHttpUrl } from "../common/http-url.js";
 import { type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
-import { texts } from "./i18n.js";
-import { isLinkable, trimPlain } from "./render-html.js";
+import { texts } from "../texts/texts.js";
+import { trimPlain } from "./render-html.js";
 
 /** Telegram's limit for callback_data, in bytes. */
 const CALLBACK_DATA_LIMIT = 64;
@@ -148,7 +149,7 @@ export function answerKeyboard(
 ): InlineKeyboardMarkup | undefined {
   const t = texts(result.language);
   const rows: InlineKeyboardButton[][] = [];
-  if (result.answered && result.citation && isLinkable(result.citation.url)) {
+  if (result.answered && result.citation && isHttpUrl(result.citation.url)) {
     rows.push([{ text: `📄 ${t.openArticle}`, url: result.citation.url }]);
   }
   if (options.suggestions) rows.push(...suggestionRows(result.alternatives, result.language));

@@ -4,6 +4,7 @@ import { createEngine, type InspectableEngine } from "../answer/engine.js";
 import { type FactLinks, factLinks } from "../answer/fact-links.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
+import { round } from "../common/round.js";
 import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
 import { fitForest } from "./fit-trees.js";
 import { answersRow, type QuestionRow } from "./question-sets.js";
@@ -192,18 +193,17 @@ export function fitConfidence(examples: Example[]): Fit {
     r.questions++;
     if (p >= answerAt) e.label ? r.right++ : r.wrong++;
   }
-  const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const forest = fitOn(examples);
   return {
     model: {
       features: FEATURE_NAMES,
       forest: {
         ...forest,
-        base: round(forest.base),
+        base: round(forest.base, 6),
         trees: forest.trees.map((t) => ({
           ...t,
-          threshold: t.threshold.map(round),
-          leaf: t.leaf.map(round),
+          threshold: t.threshold.map((x) => round(x, 6)),
+          leaf: t.leaf.map((x) => round(x, 6)),
         })),
       },
       answerAt,

@@ -65,7 +65,9 @@ if (!knowledge) {
 const engine = createEngine(knowledge);
 for (const question of questions) {
   const result = engine.ask(question, { language: options.language });
-  console.log(options.json ? JSON.stringify(toJson(question, result)) : `${renderText(result)}\n`);
+  console.log(
+    options.json ? JSON.stringify(toJson(question, result)) : `${renderText(result, engine.knowledge)}\n`,
+  );
 }
 
 function toJson(question: string, r: AnswerResult) {

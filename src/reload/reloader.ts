@@ -1,10 +1,12 @@
 import { createEngine as defaultCreateEngine } from "../answer/engine.js";
 import type { Engine } from "../answer/types.js";
+import { plural } from "../common/plural.js";
+import { DEFAULT_RELOAD_MAX_DROP } from "../config.js";
 import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
 import type { Knowledge } from "../knowledge/types.js";
 import { countDiff, diffKnowledge, emptyDiff, lexiconChanged, type ReloadDiff } from "./diff.js";
-import { describeReload, plural } from "./messages.js";
+import { describeReload } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
 /** The subset of a pino logger used here (pino's Logger fits). */
@@ -40,8 +42,6 @@ export interface KnowledgeReloader {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_DROP = 0.2;
-
 /**
  * Load, validate, diff, check the drop, build, swap: one reload at a time. What starts a reload (file watch,
  * SIGHUP, /reload) lives in triggers.ts; how a result reads, in messages.ts.
@@ -49,7 +49,7 @@ export const DEFAULT_MAX_DROP = 0.2;
 export function createKnowledgeReloader(options: KnowledgeReloaderOptions): KnowledgeReloader {
   const {
     dir,
-    maxDrop = DEFAULT_MAX_DROP,
+    maxDrop = DEFAULT_RELOAD_MAX_DROP,
     logger,
     onSwap,
     load = loadKnowledge,

@@ -46,7 +46,7 @@ describe("answers with a citation", () => {
     expect(r.answered).toBe(true);
     expect(r.conflicts.length).toBeGreaterThan(0);
     const text = renderText(r);
-    expect(text).toMatch(/Another report differs \(.+, \d+ \w+ \d{4}\): /);
+    expect(text).toMatch(/Another report differs: .+\n“.+”, .+, \d+ \w+ \d{4}\nhttps:\/\//);
     expect(text).toMatch(/Source: .+\nhttps:\/\//);
   });
 
