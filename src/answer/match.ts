@@ -2,6 +2,8 @@ import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
 import type { Word } from "./normalize.js";
+import { findString } from "./string-table.js";
+import { searchTypos } from "./typo-index.js";
 
 /** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
 export const MAX_QUESTION_CHARS = 300;
@@ -59,11 +61,11 @@ export function queryWords(index: SearchIndex, question: string, lang: Lang): Qu
 }
 
 function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
-  const exact = index.termIds.get(word.term);
-  if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
+  const exact = findString(index.terms, word.term);
+  if (exact >= 0) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
   const found = new Map<number, number>();
-  for (const { word: known, sure } of index.typos.search(word.surface)) {
-    const term = index.surfaceTerms.get(known);
+  for (const { word: known, sure } of searchTypos(index.typos, word.surface)) {
+    const term = index.surfaceTerms[findString(index.surfaces, known)];
     if (sure >= MIN_TYPO_SURE && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
   }
   return [...found].map(([term, sure]) => ({ term, sure, idf: index.idf[term] ?? 0 }));
