@@ -146,11 +146,12 @@ describe("hot reload of the real knowledge", () => {
 
   it("refuses a set that drops more than RELOAD_MAX_DROP of the facts unless forced", async () => {
     await stopWatching(); // driven by hand from here, so the watcher does not race the assertions
-    const serving = reloader.current();
-    const total = serving.knowledge.facts.length;
+    const total = reloader.current().knowledge.factIds.length;
     // Other facts reference most facts (related:), so removing the test fact is the clean removal; a zero
     // allowance makes even that one fact too many.
-    const strict = createKnowledgeReloader({ dir, maxDrop: 0, initial: serving });
+    const strict = createKnowledgeReloader({ dir, maxDrop: 0 });
+    expect(await strict.reload()).toMatchObject({ ok: true, facts: total });
+    const serving = strict.current();
     await rm(join(dir, "facts", "test-lighthouse.yaml"));
     const refused = await strict.reload({ trigger: "test" });
     expect(refused.refused).toMatchObject({ removed: 1, before: total, maxDrop: 0 });
