@@ -15,6 +15,8 @@ export interface BuildResult {
   engine?: Engine;
   /** Why there is a digest but no engine: building it threw (a bug, not the knowledge's fault). */
   engineFailure?: Problem;
+  /** The engine was read from the index cache: nothing was loaded, validated or built. */
+  cached?: boolean;
 }
 
 /** Loads, validates and builds; may throw only on a bug (the reloader then keeps the engine it has). */

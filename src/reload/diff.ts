@@ -45,13 +45,15 @@ export function countDiff(diff: ReloadDiff): { added: number; removed: number; c
 
 /** Compares fact by fact; a fact whose text is the same but whose cited source changed counts as changed. */
 export function diffKnowledge(before: KnowledgeDigest | undefined, after: KnowledgeDigest): ReloadDiff {
-  const print = (d: KnowledgeDigest, i: number) => `${d.prints[2 * i]}:${d.prints[2 * i + 1]}`;
-  const old = new Map((before?.factIds ?? []).map((id, i) => [id, print(before as KnowledgeDigest, i)]));
+  // Positions, not strings: 10,000 facts compare in a few milliseconds of the answering thread.
+  const old = new Map((before?.factIds ?? []).map((id, i) => [id, i]));
+  const was = before?.prints ?? new Uint32Array(0);
+  const now = after.prints;
   const diff = emptyDiff();
   after.factIds.forEach((id, i) => {
-    const previous = old.get(id);
-    if (previous === undefined) diff.added.push(id);
-    else if (previous !== print(after, i)) diff.changed.push(id);
+    const j = old.get(id);
+    if (j === undefined) diff.added.push(id);
+    else if (was[2 * j] !== now[2 * i] || was[2 * j + 1] !== now[2 * i + 1]) diff.changed.push(id);
     old.delete(id);
   });
   diff.removed.push(...old.keys());

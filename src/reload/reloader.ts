@@ -1,6 +1,7 @@
 import type { Engine } from "../answer/types.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
-import { type BuildEngine, type BuildResult, crashProblem, inProcessBuild } from "./build.js";
+import { type BuildEngine, type BuildResult, crashProblem } from "./build.js";
+import { cachedBuild } from "./cached-build.js";
 import {
   countDiff,
   diffKnowledge,
@@ -31,7 +32,12 @@ export interface KnowledgeReloaderOptions {
   initial?: { engine: Engine; digest: KnowledgeDigest };
   /** Called after each swap, with the engine now serving. */
   onSwap?: (engine: Engine, result: ReloadResult) => void;
-  /** How an engine is built: by default the real loader and engine. Tests inject theirs. */
+  /**
+   * Where built engines are kept, keyed by the knowledge's content and the code that builds it (the bot:
+   * DATA_DIR/index-cache). None: every reload builds.
+   */
+  cacheDir?: string;
+  /** How an engine is built: by default in a worker thread, through the cache. Tests build in-process. */
   build?: BuildEngine;
 }
 
@@ -54,7 +60,13 @@ export const DEFAULT_MAX_DROP = 0.2;
  * SIGHUP, /reload) lives in triggers.ts; how a result reads, in messages.ts.
  */
 export function createKnowledgeReloader(options: KnowledgeReloaderOptions): KnowledgeReloader {
-  const { dir, maxDrop = DEFAULT_MAX_DROP, logger, onSwap, build = inProcessBuild() } = options;
+  const {
+    dir,
+    maxDrop = DEFAULT_MAX_DROP,
+    logger,
+    onSwap,
+    build = cachedBuild({ cacheDir: options.cacheDir, logger }),
+  } = options;
   if (!(maxDrop >= 0 && maxDrop <= 1)) {
     throw new Error(`RELOAD_MAX_DROP must be a share between 0 and 1 (0.2 = 20%), got ${maxDrop}`);
   }
@@ -73,6 +85,7 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       previousFacts,
     });
 
+    // The old engine answers all the while: loading, validating and building run off this thread.
     let built: BuildResult;
     try {
       built = await build(dir);
@@ -88,8 +101,11 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       return result;
     }
 
+    // What is left runs on the answering thread: in steps, each a few milliseconds, questions in between.
+    await turn();
     const next = built.digest;
     const diff = diffKnowledge(previous, next);
+    await turn();
     if (previous && previousFacts > 0 && !force) {
       const share = diff.removed.length / previousFacts;
       if (share > maxDrop) {
@@ -131,6 +147,7 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
           forced: force || undefined,
           ...countDiff(diff),
           lexiconChanged: lexicon || undefined,
+          cached: built.cached || undefined,
           diff,
         },
         headline,
@@ -138,7 +155,12 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     } else {
       // The first load: every fact is "added", which says nothing; counts are what an operator checks.
       logger?.info(
-        { trigger, facts: next.factIds.length, sources: nextEngine.knowledge.sources.size },
+        {
+          trigger,
+          facts: next.factIds.length,
+          sources: nextEngine.knowledge.sources.size,
+          ...(built.cached ? { cached: true } : {}),
+        },
         `Knowledge loaded: ${plural(next.factIds.length, "fact")} from ${plural(nextEngine.knowledge.sources.size, "source")}.`,
       );
     }
@@ -179,6 +201,9 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     },
   };
 }
+
+/** Lets the questions that arrived meanwhile be answered before the next step. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function noKnowledgeProblem(dir: string): Problem {
   return {
