@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { storedAnsweredUpdates } from "./bot/answered-updates.js";
 import { ALLOWED_UPDATES, createBot, processUpdate } from "./bot/create-bot.js";
@@ -12,6 +12,7 @@ import { openCluster } from "./cluster/open-cluster.js";
 import { type Config, ConfigError, type LogLevel, parseConfig, shutdownBudget } from "./config.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
+import { INDEX_CACHE_DIR } from "./reload/index-cache.js";
 import { createKnowledgeReloader } from "./reload/reloader.js";
 import { startReloadTriggers } from "./reload/triggers.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
@@ -117,6 +118,8 @@ const reloader = createKnowledgeReloader({
   dir: knowledgeDir,
   maxDrop: config.reloadMaxDrop,
   logger,
+  // Built engines by the knowledge's content: a restart with unchanged knowledge reads its index in milliseconds.
+  cacheDir: join(config.dataDir, INDEX_CACHE_DIR),
   onSwap: (engine) => {
     const about = JSON.stringify(engine.knowledge.about ?? null);
     if (about !== aboutShown && onAboutChange) onAboutChange(engine.knowledge.about);

@@ -29,7 +29,7 @@ export function citationParts(citation: Citation, lang: Lang): CitationParts {
 }
 
 /** How a fact, or the source as a whole (/sources), cites its source. */
-export function sourceCitation(source: Source): Citation {
+export function sourceCitation(source: Omit<Source, "text" | "textLine" | "notCovered">): Citation {
   return {
     sourceId: source.id,
     title: source.title,
@@ -41,7 +41,7 @@ export function sourceCitation(source: Source): Citation {
 }
 
 /** Sources as /sources lists them: newest first, then by id. */
-export function sourcesNewestFirst(sources: Iterable<Source>): Source[] {
+export function sourcesNewestFirst<S extends Pick<Source, "id" | "published">>(sources: Iterable<S>): S[] {
   return [...sources].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
 }
 

@@ -3,6 +3,8 @@ import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
 import type { Word } from "./normalize.js";
 import { MAX_QUESTION_LENGTH } from "./question-length.js";
+import { findString } from "./string-table.js";
+import { searchTypos } from "./typo-index.js";
 
 const MAX_WORDS = 30;
 /** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
@@ -58,11 +60,11 @@ export function queryWords(index: SearchIndex, question: string, lang: Lang): Qu
 }
 
 function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
-  const exact = index.termIds.get(word.term);
-  if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
+  const exact = findString(index.terms, word.term);
+  if (exact >= 0) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
   const found = new Map<number, number>();
-  for (const { word: known, sure } of index.typos.search(word.surface)) {
-    const term = index.surfaceTerms.get(known);
+  for (const { word: known, sure } of searchTypos(index.typos, word.surface)) {
+    const term = index.surfaceTerms[findString(index.surfaces, known)];
     if (sure >= MIN_TYPO_SURE && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
   }
   return [...found].map(([term, sure]) => ({ term, sure, idf: index.idf[term] ?? 0 }));

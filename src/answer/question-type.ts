@@ -150,12 +150,6 @@ export function asks(text: string): Asks {
   };
 }
 
-/** Asks for a person's name, and the fact names no one but people the question names already. */
-export function personMissing(askedTypes: AnswerType[], question: Asks, has: Carried): boolean {
-  if (!askedTypes.includes("person")) return false;
-  return ![...has.people].some((surname) => !question.words.has(surname));
-}
-
 /** What a fact carries; `organisationWords` are a lexicon's words of organisation names, never a person's. */
 export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = new Set()): Carried {
   const text = claim(fact);

@@ -1,7 +1,8 @@
-import type { Knowledge, Lang, Source } from "../knowledge/types.js";
+import type { Lang } from "../knowledge/types.js";
 import { formatDate } from "../texts/format-date.js";
 import { texts } from "../texts/texts.js";
 import { citationParts, factAnswers, sourceCitation, sourcesNewestFirst } from "./citation.js";
+import type { KnowledgeSummary, SourceInfo } from "./knowledge-summary.js";
 import type { AnswerResult, Citation, FactAnswer } from "./types.js";
 
 /*
@@ -33,12 +34,12 @@ function factText(fact: FactAnswer, lang: Lang, cite: boolean): string {
 }
 
 /** What is said when there is no answer: small talk's reply with examples, or "no sourced answer". */
-function unansweredText(result: AnswerResult, knowledge?: Knowledge): string {
+function unansweredText(result: AnswerResult, knowledge?: KnowledgeSummary): string {
   const t = texts(result.language);
   const options = result.alternatives.map((s) => `• ${s.question}`);
   if (result.smallTalk) {
     const about = knowledge?.about?.[result.language].topic;
-    const knows = knowledge ? [t.helpKnows(knowledge.facts.length, knowledge.sources.size, about)] : [];
+    const knows = knowledge ? [t.helpKnows(knowledge.factIds.length, knowledge.sources.size, about)] : [];
     // Examples come with a greeting or "who are you", not with "ok" or "bye" (the engine gives none then).
     return [
       t.smallTalk[result.smallTalk],
@@ -62,14 +63,14 @@ export function answerBody(result: AnswerResult): string {
  * The whole reply as plain text: each fact with its citation and link, and those of the reports that differ
  * and of the other dates. `knowledge` adds what the bot knows to a reply to small talk, as in Telegram.
  */
-export function renderText(result: AnswerResult, knowledge?: Knowledge): string {
+export function renderText(result: AnswerResult, knowledge?: KnowledgeSummary): string {
   const facts = factAnswers(result);
   if (facts.length === 0) return unansweredText(result, knowledge);
   return facts.map((fact) => factText(fact, result.language, true)).join("\n\n");
 }
 
 /** /sources: every source with its date and link, newest first. */
-export function renderSourcesText(sources: Iterable<Source>, lang: Lang): string {
+export function renderSourcesText(sources: Iterable<SourceInfo>, lang: Lang): string {
   const list = sourcesNewestFirst(sources);
   const entries = list.map((source) => {
     const { title, publisher, date, url } = citationParts(sourceCitation(source), lang);

@@ -5,8 +5,8 @@ import { escapeHtml, escapeTrim } from "./render-html.js";
 
 /** "I know N facts from M reports about <topic>": the topic from knowledge/about.yaml, when there is one. */
 export function knowsText(ctx: BotContext, lang = ctx.uiLang): string {
-  const { facts, sources, about } = ctx.engine.knowledge;
-  return texts(lang).helpKnows(facts.length, sources.size, about?.[lang].topic);
+  const { factIds, sources, about } = ctx.engine.knowledge;
+  return texts(lang).helpKnows(factIds.length, sources.size, about?.[lang].topic);
 }
 
 /**

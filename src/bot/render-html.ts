@@ -1,7 +1,8 @@
 import { citationParts, factAnswers, sourceCitation, sourcesNewestFirst } from "../answer/citation.js";
+import type { KnowledgeSummary, SourceInfo } from "../answer/knowledge-summary.js";
 import type { AnswerResult, Citation } from "../answer/types.js";
 import { isHttpUrl } from "../common/http-url.js";
-import type { Knowledge, Lang, Source } from "../knowledge/types.js";
+import type { Lang } from "../knowledge/types.js";
 import { formatDate } from "../texts/format-date.js";
 import { texts } from "../texts/texts.js";
 
@@ -136,14 +137,18 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
 }
 
 /** A short reply to small talk: what the bot knows, then example questions (their buttons come along). */
-export function renderSmallTalkHtml(result: AnswerResult, knowledge: Knowledge): string {
+export function renderSmallTalkHtml(result: AnswerResult, knowledge: KnowledgeSummary): string {
   const t = texts(result.language);
   const parts = [escapeHtml(t.smallTalk[result.smallTalk ?? "greeting"])];
   // Examples come with a greeting or "who are you", not with "ok" or "bye".
   if (result.alternatives.length) {
     parts.push(
       escapeHtml(
-        t.helpKnows(knowledge.facts.length, knowledge.sources.size, knowledge.about?.[result.language].topic),
+        t.helpKnows(
+          knowledge.factIds.length,
+          knowledge.sources.size,
+          knowledge.about?.[result.language].topic,
+        ),
       ),
       escapeHtml(t.helpExamples),
     );
@@ -163,7 +168,7 @@ export function renderNotAnsweredHtml(result: AnswerResult, showSuggestions: boo
 }
 
 /** /sources: every source with its date and link, split over several messages when the list is long. */
-export function renderSourcesHtml(sources: Iterable<Source>, lang: Lang): string[] {
+export function renderSourcesHtml(sources: Iterable<SourceInfo>, lang: Lang): string[] {
   const t = texts(lang);
   const list = sourcesNewestFirst(sources);
   const blocks = list.map((s) => {

@@ -73,14 +73,14 @@ function examplesOf(
   origin: string,
   group: number,
   /** Whether a fact answers the question; undefined when that cannot be told (the example is left out). */
-  isRight: (fact: Fact, text: string, cited: string[]) => boolean | undefined,
+  isRight: (factId: string, text: string, cited: string[]) => boolean | undefined,
 ): Example[] {
   const reading = engine.inspect(question);
   if (!reading.inScope) return [];
   return reading.candidates.flatMap((c) => {
-    const answered = engine.answerFact(c.fact.id, reading.language);
+    const answered = engine.answerFact(c.factId, reading.language);
     const cited = answered?.citation ? [`${answered.citation.title} ${answered.citation.publisher}`] : [];
-    const right = answered ? isRight(c.fact, answerBody(answered), cited) : false;
+    const right = answered ? isRight(c.factId, answerBody(answered), cited) : false;
     if (right === undefined) return [];
     return [{ question, origin, features: featureVector(c.features), label: right ? 1 : 0, group }];
   });
@@ -92,12 +92,16 @@ function examplesOf(
  * names as related may or may not (two reports of the pilot's reward both answer "how much did he get"),
  * so that example is left out rather than called wrong.
  */
-function ownRight(asked: Fact, measures: FactLinks["measures"]): (candidate: Fact) => boolean | undefined {
+function ownRight(
+  asked: Fact,
+  measures: FactLinks["measures"],
+  byId: ReadonlyMap<string, Fact>,
+): (candidateId: string) => boolean | undefined {
   const sameMeasure = new Set(measures.get(asked.id) ?? [asked.id]);
-  return (candidate) =>
-    sameMeasure.has(candidate.id)
+  return (candidateId) =>
+    sameMeasure.has(candidateId)
       ? true
-      : asked.related.includes(candidate.id) || candidate.related.includes(asked.id)
+      : asked.related.includes(candidateId) || byId.get(candidateId)?.related.includes(asked.id)
         ? undefined
         : false;
 }
@@ -119,14 +123,17 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
   // the whole knowledge, since people do ask the very questions a fact lists.
   const whole = engineFor(knowledge);
   const { measures } = factLinks(knowledge.facts);
+  // A candidate may also be a fact the engine made from a source: it names no related fact.
+  const byId = new Map(knowledge.facts.map((f) => [f.id, f]));
   for (let fold = 0; fold < FOLDS; fold++) {
     const engine = engineFor(withoutOwnFold(knowledge, fold));
     for (const fact of knowledge.facts) {
       for (const lang of LANGUAGES) {
         for (const q of fact.questions[lang]) {
           if (foldOf(q) !== fold) continue;
-          examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact, measures)));
-          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact, measures)));
+          const right = ownRight(fact, measures, byId);
+          examples.push(...examplesOf(engine, q, "own", group++, right));
+          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, right));
         }
       }
     }
@@ -138,7 +145,9 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
     for (const row of rows) {
       const engine = engines[foldOf(row.q)] as InspectableEngine;
       examples.push(
-        ...examplesOf(engine, row.q, name, group++, (f, text, cited) => answersRow(row, text, [f.id], cited)),
+        ...examplesOf(engine, row.q, name, group++, (factId, text, cited) =>
+          answersRow(row, text, [factId], cited),
+        ),
       );
     }
   }

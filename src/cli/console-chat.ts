@@ -21,7 +21,7 @@ export async function runConsoleChat(
   { input, output, fallbackLanguage, signal }: ConsoleChatOptions,
 ): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
-  const facts = engine.knowledge.facts.length;
+  const facts = engine.knowledge.factIds.length;
   write(`factline console chat: ${facts} sourced facts from ${engine.knowledge.sources.size} reports.`);
   const about = engine.knowledge.about?.en;
   if (about) write(`${about.summary}\n`);

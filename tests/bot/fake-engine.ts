@@ -1,3 +1,4 @@
+import { summarize } from "../../src/answer/knowledge-summary.js";
 import { detectLanguage } from "../../src/answer/language.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import type { AnswerResult, AskOptions, Engine, Suggestion } from "../../src/answer/types.js";
@@ -236,5 +237,12 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     }));
   }
 
-  return { ask, answerFact, sampleQuestions, knowledge, asked };
+  return {
+    ask,
+    answerFact,
+    question: (factId, language) => byId.get(factId)?.questions[language][0],
+    sampleQuestions,
+    knowledge: summarize(knowledge),
+    asked,
+  };
 }

@@ -16,8 +16,8 @@ export function inlineResultId(factId: string, lang: Lang): string {
 }
 
 function titleFor(engine: Engine, result: AnswerResult): string {
-  const fact = engine.knowledge.facts.find((f) => f.id === result.factId);
-  return fact?.questions[result.language]?.[0] ?? result.answer ?? "";
+  const question = result.factId ? engine.question(result.factId, result.language) : undefined;
+  return question ?? result.answer ?? "";
 }
 
 /** A self-contained message: the answer and its citation, with the article's link as a button. */
