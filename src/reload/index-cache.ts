@@ -1,7 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { threadId } from "node:worker_threads";
 import { knowledgeFiles } from "../knowledge/files.js";
 
@@ -47,7 +47,7 @@ export async function knowledgeKey(dir: string): Promise<string> {
   const root = resolve(dir);
   hash.update(`\0${root}\0`);
   for (const file of await knowledgeFiles(root)) {
-    hash.update(`\0${relative(root, join(root, file))}\0`);
+    hash.update(`\0${file}\0`);
     await hashFile(hash, join(root, file));
   }
   return hash.digest("hex");
