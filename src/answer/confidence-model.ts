@@ -6,6 +6,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = {
   features: ["coverage","similarity","coverage×similarity","exact","lead","typed-lead","behind","largest-gap","focus-gap","no-focus","focus-unknown","missing-words","unknown-words","unanswerable","unanswerable-lead","unknown","typo","one-word","two-words","type-mismatch","year-mismatch","person-missing","reply-missing","later-missing","length","ru","uk","transliterated"],
   answerAt: 0.77,
   suggestAt: 0.1,
+  fittedOn: "96eb8c2317931eb85581c3fd25063703",
   forest: {
     ...{"base":-0.679937,"rate":0.1,"depth":3},
     trees: [

@@ -45,6 +45,11 @@ export interface ConfidenceModel {
   answerAt: number;
   /** Least confidence for a "did you mean" suggestion. */
   suggestAt: number;
+  /**
+   * Digest of what it was fitted on (every example's features and label, and the fitting settings), so a
+   * test can tell the checked-in model is stale without fitting it again.
+   */
+  fittedOn?: string;
 }
 
 export function featureVector(f: Features): number[] {

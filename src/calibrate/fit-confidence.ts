@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { predictForest } from "../answer/boosted-trees.js";
 import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { createEngine, type InspectableEngine } from "../answer/engine.js";
@@ -6,7 +7,7 @@ import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
 import { round } from "../common/round.js";
 import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
-import { fitForest } from "./fit-trees.js";
+import { fitForest, TREE_OPTIONS } from "./fit-trees.js";
 import { answersRow, type QuestionRow } from "./question-sets.js";
 
 /**
@@ -160,6 +161,19 @@ export interface Fit {
   report: Record<string, { questions: number; right: number; wrong: number }>;
 }
 
+/**
+ * What a fit depends on besides the fitting code: the examples (features, labels, origins, groups) and the
+ * settings. The same digest means the same model, since fitting is deterministic.
+ */
+export function examplesDigest(examples: readonly Example[]): string {
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({ FOLDS, WRONG_COST, SUGGEST_AT, OWN_WEIGHT, TREE_OPTIONS, features: FEATURE_NAMES }),
+  );
+  for (const e of examples) hash.update(JSON.stringify([e.question, e.origin, e.group, e.label, e.features]));
+  return hash.digest("hex").slice(0, 32);
+}
+
 export function fitConfidence(examples: Example[]): Fit {
   const fitOn = (train: Example[]) =>
     fitForest(
@@ -217,6 +231,7 @@ export function fitConfidence(examples: Example[]): Fit {
       },
       answerAt,
       suggestAt: SUGGEST_AT,
+      fittedOn: examplesDigest(examples),
     },
     report,
   };
@@ -233,6 +248,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = {
   features: ${JSON.stringify(model.features)},
   answerAt: ${model.answerAt},
   suggestAt: ${model.suggestAt},
+  fittedOn: ${JSON.stringify(model.fittedOn ?? "")},
   forest: {
     ...${JSON.stringify(forest)},
     trees: [
