@@ -80,6 +80,28 @@ describe("webhook server", () => {
     await client.closed;
   });
 
+  it("answers /healthz with 503 once stopping, for a request that was on its way", async () => {
+    await start();
+    const socket = connect(server?.port ?? 0, "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk.toString();
+    });
+    // Headers begun before the stop (so the connection is not idle and stays open), finished after it.
+    socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = server?.close(1000);
+    server = undefined;
+    socket.write("\r\n");
+    const answered = new Promise<void>((resolve) => socket.once("data", () => resolve()));
+    await answered;
+    socket.destroy();
+    await closing;
+    expect(received).toMatch(/^HTTP\/1\.1 503/);
+    expect(received).toContain("stopping");
+  });
+
   it("cuts off a client that does not finish its request within the request timeout", async () => {
     await start(400);
     const client = await halfSentRequest(server?.port ?? 0);
