@@ -22,7 +22,10 @@ export interface CachedBuildOptions {
 export function cachedBuild({ cacheDir, inWorker = true, logger }: CachedBuildOptions = {}): BuildEngine {
   return async (dir) => {
     if (cacheDir) {
-      const cached = await readCached(cacheDir, await knowledgeKey(dir));
+      // The cache only ever saves time: if it cannot even be looked up, the knowledge is built.
+      const cached = await knowledgeKey(dir)
+        .then((key) => readCached(cacheDir, key))
+        .catch(() => undefined);
       if (cached) {
         try {
           return { ...openPacked(cached), cached: true };

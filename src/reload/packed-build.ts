@@ -43,7 +43,8 @@ export async function buildPacked({
   /** Called once the knowledge is valid, before the engine is built: with the number of facts. */
   onValidated?: (facts: number) => void;
 }): Promise<PackedBuild> {
-  const keyBefore = cacheDir ? await knowledgeKey(dir) : undefined;
+  // Unreadable for the key, the knowledge is still built (and the loader says what it cannot read).
+  const keyBefore = cacheDir ? await knowledgeKey(dir).catch(() => undefined) : undefined;
   // Only a build needs the loader (yaml, zod): a start-up from the cache does not pay for importing it.
   const { loadKnowledge } = await import("../knowledge/load.js");
   const { knowledge, problems } = await loadKnowledge(dir);
@@ -58,7 +59,7 @@ export async function buildPacked({
   }
   const payload: Payload = { data, prints: digest.prints, lexicon: digest.lexicon, problems };
   const buffer = pack(payload);
-  if (!cacheDir) return { problems, buffer };
+  if (!cacheDir || keyBefore === undefined) return { problems, buffer };
   try {
     const keyAfter = await knowledgeKey(dir);
     if (keyAfter === keyBefore) await writeCached(cacheDir, keyAfter, buffer);
