@@ -15,6 +15,7 @@ export const FEATURE_NAMES = [
   "behind", // how far behind the best-scoring candidate (0 for it)
   "largest-gap", // the most informative single word the fact lacks, as a share of the question
   "focus-gap", // share of the first two words after the question word ("who *heads*") the fact lacks
+  "head-gap", // the first word after the question word ("which *model*"), if the fact lacks it
   "no-focus", // no question word: a bare phrase ("kuzminov reward")
   "focus-unknown", // a word right after the question word that the knowledge never uses ("як *звали*")
   "missing-words", // words of the question the fact lacks entirely, up to 4, scaled to [0, 1]

@@ -303,6 +303,9 @@ export function engineFromData(
               0,
             )
           : 0,
+        "head-gap": focus[0]
+          ? 1 - (wordCoverage(index, focus.slice(0, 1), match.fact, tuning.answerOnly)[0] ?? 0)
+          : 0,
         "no-focus": focusAfter === undefined ? 1 : 0,
         "focus-unknown": focus.some((w) => w.terms.length === 0) ? 1 : 0,
         "missing-words": Math.min(sure.filter((s) => s === 0).length, 4) / 4,

@@ -28,6 +28,15 @@ export function dateWords(asOf: string): Record<Lang, string> {
   return out;
 }
 
+/** Counts written out: "three meals a day", "hundreds of offers", "dozens of soldiers". */
+const COUNT_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?|millions?)\b/i;
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAY_OF_MONTH = new RegExp(
+  `\\b(\\d{1,2})\\s+(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\s+(\\d{1,2})\\b`,
+  "g",
+);
+
 /**
  * Whether the fact gives a figure: a number that is not a year or a day of the month, a percentage,
  * or an amount of money. Matched against "how many / сколько / скільки" in a question.
@@ -36,8 +45,13 @@ export function givesFigure(fact: Fact): boolean {
   const text = fact.answer.en;
   // "2,000 appeals" is a figure even though 2000 could be a year: years are not written with a comma.
   if (/\d\s*%|\$\s*\d|\d\s*(?:million|billion)|\d,\d{3}/.test(text)) return true;
-  return (text.match(/\d+/g) ?? []).some((n) => {
+  if (COUNT_WORDS.test(text)) return true;
+  // A small number is a count unless it is a day of a month: "21 mobilized soldiers", not "4 January".
+  const dates = new Set([...text.matchAll(DAY_OF_MONTH)].flatMap((m) => [m[1], m[2]]));
+  // Not a number that is part of a name: "Mi-8", "Su-27".
+  return (text.match(/(?<![\p{L}\d-])\d+/gu) ?? []).some((n) => {
     const v = Number(n);
-    return v > 31 && !(v >= 1900 && v <= 2100);
+    if (v >= 1900 && v <= 2100) return false;
+    return v > 31 || (v > 1 && !dates.has(n));
   });
 }

@@ -34,20 +34,60 @@ const ASKS: Record<AnswerType, RegExp> = {
     "u",
   ),
   contact: new RegExp(
-    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
+    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон(?:а|у|ом|ы|и|ів|ов)?|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
     "u",
   ),
 };
 
-/** The kinds of answer a question asks for; `text` is normalised (normalizeText). */
+/** Kinds asked by a question word, which a relative clause also uses ("soldiers *who* surrendered"). */
+const BY_QUESTION_WORD = new Set<AnswerType>(["who", "when", "where", "figure"]);
+
+/** A question answered yes or no: its later question words belong to relative clauses ("чи всі, хто …"). */
+const YES_NO = new RegExp(
+  `^\\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|чи|хіба|невже|разве|неужели)${R}|\\p{L}+ ли${R})`,
+  "u",
+);
+
+/**
+ * The kinds of answer a question asks for; `text` is normalised (normalizeText). Who, when, where and how
+ * many count only where a sentence asks them: at its first question word, or at one that follows "and"
+ * ("who launched it and when"), not in "what happens to soldiers who surrender" or "is it true that …
+ * when …".
+ */
 export function askedTypes(text: string): AnswerType[] {
-  return (Object.keys(ASKS) as AnswerType[]).filter((type) => ASKS[type].test(text));
+  const asking = askingText(text);
+  return (Object.keys(ASKS) as AnswerType[]).filter((type) =>
+    ASKS[type].test(BY_QUESTION_WORD.has(type) ? asking : text),
+  );
+}
+
+/** The words of each sentence from its first question word on, up to the next word that is not one. */
+function askingText(text: string): string {
+  const parts: string[] = [];
+  for (const sentence of text.split(CLAUSES)) {
+    if (YES_NO.test(sentence)) continue;
+    const first = WH_RUN.exec(sentence);
+    if (first) parts.push(first[0]);
+  }
+  return parts.join(" · ");
 }
 
 const WH = new RegExp(
   `${L}(?:who|whom|whose|what|whats|which|when|where|why|how(?: many| much| long| old)?|кто|кого|что|какой|какая|какое|какие|каких|каким|когда|где|куда|откуда|почему|зачем|как|сколько|чей|чья|чьи|хто|що|який|яка|яке|які|яких|яким|коли|де|куди|звідки|чому|навіщо|як|скільки|чий|чия|чиї)${R}`,
   "u",
 );
+
+/**
+ * A sentence's first question word with what asks along with it: a preposition before it ("on what date",
+ * "в каком году"), the word after it ("what *date*", "how *many*"), and question words joined by "and"
+ * ("хто і коли").
+ */
+const WH_ANY = `${L}(?:${WH.source.slice(L.length + 3, -R.length - 1)}|какого|каком|какую|кому|кем|якого|якому|якій|яку|кому|ким)${R}`;
+const JOIN = "(?:and|or|и|или|і|й|та|чи|або)";
+const NEXT = `(?: (?!${JOIN}${R})\\p{L}+)?`;
+/** Sentences, and questions joined by "and" ("when did it start and who runs it"). */
+const CLAUSES = new RegExp(`[?!;.]+|,?\\s+${JOIN}\\s+(?=${WH_ANY})`, "u");
+const WH_RUN = new RegExp(`(?:${L}\\p{L}{1,3} )?${WH_ANY}${NEXT}(?:,? ${JOIN} ${WH_ANY}${NEXT})*`, "u");
 
 /**
  * The words of a normalised question right after the question word: what is asked about ("how many *years*", "who *heads*",

@@ -19,7 +19,7 @@ export interface TreeOptions {
 
 export const TREE_OPTIONS: TreeOptions = {
   rounds: 200,
-  depth: 3,
+  depth: 4,
   rate: 0.1,
   lambda: 1,
   minHessian: 1,

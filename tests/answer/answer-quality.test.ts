@@ -62,6 +62,20 @@ describe("what a question asks for", () => {
     expect(askedTypes(normalizeText("what's the hotline's phone number"))).toEqual(["contact"]);
   });
 
+  it("reads who, when, where and how many where a sentence asks them, not in a relative clause", () => {
+    const asked = (q: string) => askedTypes(normalizeText(q));
+    expect(asked("what does russia do to soldiers who surrendered and then came back")).toEqual([]);
+    expect(asked("what did yusov say when he spoke to voa")).toEqual([]);
+    // A question answered yes or no: "хто" belongs to "всі, хто телефонує", a verb, not a phone number.
+    expect(asked("Чи всі, хто телефонує, одразу здаються в полон?")).toEqual([]);
+    expect(asked("Раскрывают ли власти, сколько россиян сдались?")).toEqual([]);
+    // Asked together, or one after the other.
+    expect(asked("хто і коли запустив лінію")).toEqual(["who", "when"]);
+    expect(asked("when did it start and who runs it")).toEqual(["who", "when"]);
+    expect(asked("В каком году запустили линию?")).toEqual(["when"]);
+    expect(asked("According to the fact-check, how many surrender in a week?")).toEqual(["figure"]);
+  });
+
   it("finds the named years and the words after the question word", () => {
     expect(namedYears(normalizeText("how many in 2025, not 2023?"))).toEqual(["2025", "2023"]);
     expect(focusText(normalizeText("So who heads HUR?"))).toBe(" heads hur?");

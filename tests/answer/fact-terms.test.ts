@@ -14,4 +14,12 @@ describe("givesFigure", () => {
       false,
     );
   });
+
+  it("counts small numbers and counts in words, but not days of a month or numbers in names", () => {
+    expect(givesFigure(fact("The wives and mothers of 21 mobilized soldiers said so."))).toBe(true);
+    expect(givesFigure(fact("Those who surrender get three meals a day."))).toBe(true);
+    expect(givesFigure(fact("The line received hundreds of offers a day."))).toBe(true);
+    expect(givesFigure(fact("Published on 4 January, it was updated on January 5."))).toBe(false);
+    expect(givesFigure(fact("The pilot flew a Mi-8 helicopter carrying parts for Su-27 jets."))).toBe(false);
+  });
 });
