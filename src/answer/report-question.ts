@@ -1,7 +1,8 @@
-import type { Lang } from "../knowledge/types.js";
+import { LANGUAGES, type Lang } from "../knowledge/types.js";
 import type { SourceInfo } from "./knowledge-summary.js";
-import type { Normalizer } from "./normalize.js";
+import type { Normalizer, Word } from "./normalize.js";
 import { type AnswerType, askedTypes } from "./question-type.js";
+import { editDistance } from "./typo-index.js";
 
 /**
  * Questions about a report rather than about what it reports: "who wrote the Newsweek piece about the
@@ -61,19 +62,23 @@ export type ReportReader = (normal: string, lang: Lang) => ReportQuestion | unde
 /** A reader for one knowledge's sources; `normal` is the question after normalizeText. */
 export function reportReader(sources: readonly SourceInfo[], normalizer: Normalizer): ReportReader {
   const terms = (text: string, lang: Lang) => normalizer.tokenize(text, lang);
+  // Names are matched on their stems and on the words as written: a stemmer cuts "Київ" down to "ки".
+  const words = (text: string, lang: Lang): Word[] => normalizer.words(text, lang);
   // An outlet's names without what a publisher field adds in brackets ("Dnipro Today (English edition)").
-  const names = sources.map((s) =>
-    [s.publisher.replace(/\([^)]*\)/g, " "), ...(s.aliases ?? [])].map((name) => terms(name, "en")),
-  );
+  const written = sources.map((s) => [s.publisher.replace(/\([^)]*\)/g, " "), ...(s.aliases ?? [])]);
+  // Read as the question is: a Cyrillic name stems as Russian or Ukrainian.
+  const names = Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, written.map((list) => list.map((name) => words(name, lang)))]),
+  ) as Record<Lang, Word[][][]>;
   const titles = sources.map((s) => new Set(terms(s.title, "en")));
   // A word in every title tells the articles apart less than one in a single title.
   const inTitles = new Map<string, number>();
   for (const title of titles) for (const t of title) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
   const weight = (t: string) => Math.log(1 + sources.length / (inTitles.get(t) ?? 1));
 
-  function byName(question: string[]): number[] {
+  function byName(question: Word[], lang: Lang): number[] {
     return sources.flatMap((_, i) =>
-      (names[i] ?? []).some((name) => name.length > 0 && containsRun(question, name)) ? [i] : [],
+      (names[lang][i] ?? []).some((name) => name.length > 0 && containsRun(question, name)) ? [i] : [],
     );
   }
 
@@ -100,20 +105,25 @@ export function reportReader(sources: readonly SourceInfo[], normalizer: Normali
     // "Where did it come out" asks for the outlet.
     if (asked.some((type) => !ANSWERABLE.has(type) && !(type === "where" && asks.has("outlet"))))
       return undefined;
-    const question = terms(normal, lang);
-    const named = byName(question);
+    const question = words(normal, lang);
+    const named = byName(question, lang);
     const all = sources.map((_, i) => i);
     // "Which outlet published X" with the outlet named is asking something else ("which outlet did X cite").
     if (named.length > 0 && asks.has("outlet") && asks.size === 1) return undefined;
-    const source = named.length === 1 ? named[0] : byTitle(new Set(question), named.length > 1 ? named : all);
+    const source =
+      named.length === 1
+        ? named[0]
+        : byTitle(new Set(question.map((w) => w.term)), named.length > 1 ? named : all);
     return source === undefined ? undefined : { source, asks };
   };
 }
 
-/** Whether `run` occurs in `list` as consecutive items. */
-function containsRun(list: readonly string[], run: readonly string[]): boolean {
+/** Whether `run` occurs in `list` as consecutive words: the same stem, or as written within a typo. */
+function containsRun(list: readonly Word[], run: readonly Word[]): boolean {
+  const near = (a: string, b: string) => a.length >= 4 && b.length >= 4 && editDistance(a, b) <= 1;
+  const same = (a: Word | undefined, b: Word) => !!a && (a.term === b.term || near(a.surface, b.surface));
   for (let i = 0; i + run.length <= list.length; i++) {
-    if (run.every((t, j) => list[i + j] === t)) return true;
+    if (run.every((w, j) => same(list[i + j], w))) return true;
   }
   return false;
 }

@@ -26,7 +26,7 @@ const FOLDS = 5;
  */
 export const WRONG_COST = 3;
 /** "Did you mean" is offered from this confidence on: a plausible reading, not an answer. */
-const SUGGEST_AT = 0.05;
+const SUGGEST_AT = 0.02;
 const OWN_WEIGHT = 0.1;
 
 export interface Example {

@@ -17,7 +17,7 @@ const sources = [
   source("river", "River Gazette (English edition)", "Ferry crossings double after the storm", [
     "Речная газета",
   ]),
-  source("hill", "Hill Times", "Ferry fares rise for the winter season"),
+  source("hill", "Hill Times", "Ferry fares rise for the winter season", ["Хіл Таймс"]),
   source("lake", "Lake Post", "Ferry crossings at the lake"),
 ];
 const read = reportReader(sources, createNormalizer());
@@ -36,6 +36,9 @@ describe("reading a question about a report", () => {
       source: "river",
       asks: ["date"],
     });
+    // A typo in the outlet's name, and one a stemmer would cut short.
+    expect(ask("who wrote the Rivr Gazette piece")).toEqual({ source: "river", asks: ["author"] });
+    expect(ask("хто автор статті хіл таймс", "uk")).toEqual({ source: "hill", asks: ["author"] });
   });
 
   it("finds it by most of its title, weighing words that every title has less, and only when one title fits", () => {
