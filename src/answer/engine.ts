@@ -1,3 +1,4 @@
+import { round } from "../common/round.js";
 import {
   type About,
   type Fact,
@@ -372,7 +373,9 @@ export function engineFromData(
     }
     const whole = inspect(question, options);
     const language = options.language ?? whole.language;
-    const nearest = whole.matches.slice(0, 5).map((m) => ({ factId: idOf(m.fact), score: round(m.score) }));
+    const nearest = whole.matches
+      .slice(0, 5)
+      .map((m) => ({ factId: idOf(m.fact), score: round(m.score, 3) }));
 
     // The whole message first, then each question in it: "when did it start and who runs it" is two. A
     // question about a report itself is answered from its source fact, not from the facts it shares words with.
@@ -397,7 +400,7 @@ export function engineFromData(
       return answerFact(
         idOf(first.fact),
         language,
-        round(first.score),
+        round(first.score, 3),
         nearest,
         others.map((c) => factAnswer(c.fact, language)),
       ) as AnswerResult;
@@ -405,7 +408,7 @@ export function engineFromData(
     return {
       answered: false,
       language,
-      score: round(whole.candidates[0]?.confidence ?? 0),
+      score: round(whole.candidates[0]?.confidence ?? 0, 3),
       conflicts: [],
       timeline: [],
       more: [],
@@ -441,7 +444,7 @@ export function engineFromData(
       .map(({ match, factId, confidence }) => ({
         factId,
         question: firstQuestion(match.fact, language),
-        score: round(confidence),
+        score: round(confidence, 3),
       }));
   }
 
@@ -524,8 +527,4 @@ function hasSubject(words: QueryWord[]): boolean {
   const names = (token: string) =>
     token !== QUANTITY && (!/^\d+$/.test(token) || (token.length >= 3 && !/^(19|20)\d\d$/.test(token)));
   return words.some((w) => names(w.token) && w.terms.some((t) => t.sure === 1));
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

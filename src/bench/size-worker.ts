@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createEngine } from "../answer/engine.js";
 import { answerBody } from "../answer/render-text.js";
 import type { Engine } from "../answer/types.js";
+import { round } from "../common/round.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import { createKnowledgeReloader } from "../reload/reloader.js";
@@ -87,25 +88,25 @@ for (const q of questions.slice(0, Number(naiveArg))) {
 
 const result: Record<string, unknown> = {
   facts: knowledge.facts.length,
-  build_ms: round(buildMs),
-  reload_ms: round(reloadMs),
-  rss_mb: round(memory.rss),
-  heap_mb: round(memory.heap),
-  array_buffers_mb: round(memory.arrayBuffers),
-  p50_ms: round(pct(ours, 50)),
-  p99_ms: round(pct(ours, 99)),
-  naive_p50_ms: round(pct(theirs, 50)),
-  naive_p99_ms: round(pct(theirs, 99)),
+  build_ms: round(buildMs, 3),
+  reload_ms: round(reloadMs, 3),
+  rss_mb: round(memory.rss, 3),
+  heap_mb: round(memory.heap, 3),
+  array_buffers_mb: round(memory.arrayBuffers, 3),
+  p50_ms: round(pct(ours, 50), 3),
+  p99_ms: round(pct(ours, 99), 3),
+  naive_p50_ms: round(pct(theirs, 50), 3),
+  naive_p99_ms: round(pct(theirs, 99), 3),
   naive_sample: theirs.length,
   questions: questions.length,
   ...(stall
     ? {
-        reload_stall_ms: round(stall.reload.worstDelayMs),
-        reload_stall_cpu_ms: round(stall.reload.worstRunMs),
-        stall_reload_ms: round(stall.reload.ms),
+        reload_stall_ms: round(stall.reload.worstDelayMs, 3),
+        reload_stall_cpu_ms: round(stall.reload.worstRunMs, 3),
+        stall_reload_ms: round(stall.reload.ms, 3),
         answered_during_reload: stall.reload.answered,
-        stall_baseline_ms: round(stall.baseline.worstDelayMs),
-        stall_baseline_cpu_ms: round(stall.baseline.worstRunMs),
+        stall_baseline_ms: round(stall.baseline.worstDelayMs, 3),
+        stall_baseline_cpu_ms: round(stall.baseline.worstRunMs, 3),
       }
     : {}),
 };
@@ -121,8 +122,8 @@ if (sizeArg !== "real") {
   }
   result.retrieval = {
     asked: held.length,
-    right: round(right / held.length),
-    wrong: round(wrong / held.length),
+    right: round(right / held.length, 3),
+    wrong: round(wrong / held.length, 3),
   };
 }
 if (sizeArg === "real" && dev.length) {
@@ -141,7 +142,7 @@ if (sizeArg === "real" && dev.length) {
     const text = fact ? LANGUAGES.map((l) => fact.answer[l]).join(" ") : "";
     return { answered: !!fact, text, cited: source ? [`${source.title} ${source.publisher}`] : [] };
   });
-  result.accuracy = { ours: round(oursScore.rates.all ?? 0), naive: round(naiveScore.rates.all ?? 0) };
+  result.accuracy = { ours: round(oursScore.rates.all ?? 0, 3), naive: round(naiveScore.rates.all ?? 0, 3) };
 }
 console.log(JSON.stringify(result));
 
@@ -248,8 +249,4 @@ async function reloadStall(): Promise<{ reload: LoopWatch; baseline: LoopWatch }
   };
   const baseline = await watchLoop(() => new Promise((resolve) => setTimeout(resolve, reload.ms)));
   return { reload, baseline };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

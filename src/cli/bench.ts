@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { START_ENV, START_NODE_FLAGS } from "../bench/start-settings.js";
 import { syntheticKnowledge } from "../bench/synthetic-knowledge.js";
 import { writeKnowledge } from "../bench/write-knowledge.js";
+import { round } from "../common/round.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { INDEX_CACHE_DIR } from "../reload/index-cache.js";
 import { describeCliError, parseCommandLine, readSettings } from "./command-line.js";
@@ -155,14 +156,14 @@ const result = {
       },
     ]),
   ),
-  startup_ms: round(startupMs),
-  startup_10k_ms: round(startup10kMs),
-  startup_cold_ms: round(startupColdMs),
-  reload_stall_ms: round(stalled?.reload_stall_ms ?? Number.NaN),
-  reload_stall_cpu_ms: round(stalled?.reload_stall_cpu_ms ?? Number.NaN),
-  stall_baseline_ms: round(stalled?.stall_baseline_ms ?? Number.NaN),
-  stall_baseline_cpu_ms: round(stalled?.stall_baseline_cpu_ms ?? Number.NaN),
-  updates_per_s: round(updatesPerS),
+  startup_ms: round(startupMs, 1),
+  startup_10k_ms: round(startup10kMs, 1),
+  startup_cold_ms: round(startupColdMs, 1),
+  reload_stall_ms: round(stalled?.reload_stall_ms ?? Number.NaN, 1),
+  reload_stall_cpu_ms: round(stalled?.reload_stall_cpu_ms ?? Number.NaN, 1),
+  stall_baseline_ms: round(stalled?.stall_baseline_ms ?? Number.NaN, 1),
+  stall_baseline_cpu_ms: round(stalled?.stall_baseline_cpu_ms ?? Number.NaN, 1),
+  updates_per_s: round(updatesPerS, 1),
   accuracy,
 };
 
@@ -248,10 +249,6 @@ function fixed(x: number | undefined): string {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
 }
 
 function pct(x: number): string {
