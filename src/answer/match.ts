@@ -6,19 +6,29 @@ import { MAX_QUESTION_LENGTH } from "./question-length.js";
 import { findString } from "./string-table.js";
 import { searchTypos } from "./typo-index.js";
 
+/**
+ * Content words of a question that are matched, in order: a question of 1,000 characters has at most about
+ * 150, and each costs a postings read and a typo lookup. Thirty is more than any question of the sets has
+ * (the longest of tests/sets has 19); past it a pasted text is matched on its beginning.
+ */
 const MAX_WORDS = 30;
 /** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
 const MIN_TYPO_SURE = 0.79;
 
+/**
+ * How facts are ranked before the confidence model judges the best three. The model reads coverage and
+ * similarity separately, so these only decide which three it sees.
+ */
 export interface MatchTuning {
-  /** A word found only in a fact's answer counts for this much of one in its questions. */
+  /**
+   * A word found only in a fact's answer counts for this much of one in its questions: the questions say
+   * what the fact is for, the answer also names what it mentions in passing.
+   */
   answerOnly: number;
   /** Share of the score from coverage (the fact holds what was asked); the rest from question similarity. */
   coverageWeight: number;
-  /** F-beta between query and question: below 1, what the asker said matters more than what they left out. */
-  beta: number;
 }
-export const DEFAULT_MATCH_TUNING: MatchTuning = { answerOnly: 0.7, coverageWeight: 0.5, beta: 1 };
+export const DEFAULT_MATCH_TUNING: MatchTuning = { answerOnly: 0.7, coverageWeight: 0.5 };
 /**
  * How many postings to read before stopping at the common words. Rare words are read first; a
  * fact that shares only "hotline" and "soldiers" with a question is no candidate worth scoring.
@@ -97,8 +107,7 @@ export function matchFacts(
   tuning: MatchTuning = DEFAULT_MATCH_TUNING,
   shortlist = SHORTLIST,
 ): FactMatch[] {
-  const { answerOnly, coverageWeight, beta } = tuning;
-  const b2 = beta * beta;
+  const { answerOnly, coverageWeight } = tuning;
   const total = query.reduce((sum, q) => sum + q.idf, 0);
   if (total === 0) return [];
   const { docs } = index;
@@ -123,7 +132,7 @@ export function matchFacts(
     }
     precision /= total;
     recall /= docs.weight[d] || 1;
-    const f1 = precision + recall > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
     const fact = docs.fact[d] as number;
     candidateFacts.add(fact);
     if (f1 > (best.get(fact) ?? 0)) best.set(fact, f1);
