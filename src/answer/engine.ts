@@ -73,6 +73,8 @@ export interface Candidate {
 
 /** How the engine read one question: for `npm run calibrate`, the JSON CLI and debugging. */
 export interface Reading {
+  /** The question as read: Russian or Ukrainian typed in Latin letters back in Cyrillic. */
+  text: string;
   language: Lang;
   /** Best candidate first. */
   candidates: Candidate[];
@@ -335,7 +337,14 @@ export function engineFromData(
       };
     });
     candidates.sort((a, b) => b.confidence - a.confidence);
-    return { language: lang, candidates, matches, inScope, ...(scopeRule ? { outOfScope: scopeRule } : {}) };
+    return {
+      text,
+      language: lang,
+      candidates,
+      matches,
+      inScope,
+      ...(scopeRule ? { outOfScope: scopeRule } : {}),
+    };
   }
 
   /**
@@ -385,15 +394,15 @@ export function engineFromData(
       if (chosen.some((o) => o.fact === fact || isKin(table, o.fact, fact))) return;
       chosen.push({ fact, score });
     };
-    const takeBest = (text: string, reading: Reading) => {
-      const report = reportFact(text, reading.language);
+    const takeBest = (reading: Reading) => {
+      const report = reportFact(reading.text, reading.language);
       if (report !== undefined) return take(report, 1);
       const best = confident(reading);
       if (best) take(best.match.fact, best.confidence);
     };
-    takeBest(question, whole);
+    takeBest(whole);
     const parts = splitQuestions(question, whole.language);
-    if (parts.length > 1) for (const part of parts) takeBest(part, inspect(part, options));
+    if (parts.length > 1) for (const part of parts) takeBest(inspect(part, options));
 
     const [first, ...others] = chosen;
     if (first) {

@@ -125,6 +125,11 @@ describe("questions about a report, told apart by its outlet or its title", () =
     ]) {
       expect(engine.ask(q), q).toMatchObject({ answered: true, factId: "source:newsweek-2023-04-08:author" });
     }
+    // Typed in Latin letters: read back into Cyrillic first.
+    expect(engine.ask("kto avtor stati v njusvik")).toMatchObject({
+      answered: true,
+      factId: "source:newsweek-2023-04-08:author",
+    });
     const date = engine.ask("Коли вийшла стаття Dnipro Today про дезертирство росіян після історії з Мі-8?");
     expect(date).toMatchObject({ answered: true, factId: "source:dnipro-today-2023-09-13:published" });
   });
