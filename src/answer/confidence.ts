@@ -13,6 +13,7 @@ export const FEATURE_NAMES = [
   "lead", // how far ahead of the best candidate that is not about the same thing
   "typed-lead", // the same, counting only rivals that carry what is asked (a date for "when")
   "behind", // how far behind the best-scoring candidate (0 for it)
+  "kin-score", // score of the best other candidate about the same thing (another report of it, a related fact)
   "largest-gap", // the most informative single word the fact lacks, as a share of the question
   "focus-gap", // share of the first two words after the question word ("who *heads*") the fact lacks
   "head-gap", // the first word after the question word ("which *model*"), if the fact lacks it

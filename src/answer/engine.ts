@@ -299,6 +299,8 @@ export function engineFromData(
         lead: match.score - (rival?.score ?? 0),
         "typed-lead": match.score - (typedRival?.score ?? 0),
         behind: topScore - match.score,
+        "kin-score":
+          matches.slice(0, JUDGED).find((m) => m !== match && isKin(table, fact, m.fact))?.score ?? 0,
         "largest-gap": Math.max(0, ...words.map((w, i) => (w.idf * (1 - (sure[i] ?? 0))) / total)),
         "focus-gap": focusIdf
           ? wordCoverage(index, focus, match.fact, tuning.answerOnly).reduce(

@@ -6,7 +6,17 @@ import { formalize } from "./informal.js";
 import { type CompiledLexicon, compileLexicon } from "./lexicon.js";
 import { STOP_WORDS } from "./stop-words.js";
 
-const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemRu, uk: stemUk };
+/**
+ * The Ukrainian stemmer leaves a final vowel on some forms and not on others of one word ("лінія" → "лін",
+ * "лінії" → "ліні", "статтею" → "статте"): dropping what vowels end a stem of four letters or more makes
+ * them one.
+ */
+function stemUkrainian(word: string): string {
+  const stem = stemUk(word);
+  return stem.length >= 4 ? stem.replace(/(?<=\p{L}{3})[аеєиіїоуюяь]+$/u, "") : stem;
+}
+
+const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemRu, uk: stemUkrainian };
 
 /**
  * A number written in groups of three with one separator throughout ("26,000", "26 000", "1.000.000"),

@@ -22,9 +22,15 @@ import { answersRow, type QuestionRow } from "./question-sets.js";
 const FOLDS = 5;
 /**
  * The answer threshold maximises right answers minus this many times the wrong ones (trust rule 2: a wrong
- * answer is worse than none).
+ * answer is worse than none)...
  */
 export const WRONG_COST = 3;
+/**
+ * ...among the thresholds that keep wrong answers to this share of the sets' questions, the most a set may
+ * have in ../shared/eval/grade.mjs. Around the best trade-off each step of 0.01 gives up about three right
+ * answers per wrong one avoided, so the cost alone leaves the threshold anywhere in a wide flat stretch.
+ */
+const MAX_WRONG = 0.03;
 /** "Did you mean" is offered from this confidence on: a plausible reading, not an answer. */
 const SUGGEST_AT = 0.02;
 const OWN_WEIGHT = 0.1;
@@ -168,7 +174,15 @@ export interface Fit {
 export function examplesDigest(examples: readonly Example[]): string {
   const hash = createHash("sha256");
   hash.update(
-    JSON.stringify({ FOLDS, WRONG_COST, SUGGEST_AT, OWN_WEIGHT, TREE_OPTIONS, features: FEATURE_NAMES }),
+    JSON.stringify({
+      FOLDS,
+      WRONG_COST,
+      MAX_WRONG,
+      SUGGEST_AT,
+      OWN_WEIGHT,
+      TREE_OPTIONS,
+      features: FEATURE_NAMES,
+    }),
   );
   for (const e of examples) hash.update(JSON.stringify([e.question, e.origin, e.group, e.label, e.features]));
   return hash.digest("hex").slice(0, 32);
@@ -200,8 +214,10 @@ export function fitConfidence(examples: Example[]): Fit {
   let bestGain = Number.NEGATIVE_INFINITY;
   for (let step = 20; step <= 95; step++) {
     const t = step / 100;
-    const gain = picks.reduce((sum, { e, p }) => (p >= t ? sum + (e.label ? 1 : -WRONG_COST) : sum), 0);
-    if (gain > bestGain) {
+    const answered = picks.filter(({ p }) => p >= t);
+    const wrong = answered.filter(({ e }) => !e.label).length;
+    const gain = answered.length - wrong - WRONG_COST * wrong;
+    if (wrong <= MAX_WRONG * picks.length && gain > bestGain) {
       bestGain = gain;
       answerAt = t;
     }

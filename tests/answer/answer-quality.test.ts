@@ -117,6 +117,17 @@ describe("compound questions and questions about the reports", () => {
   });
 });
 
+describe("facts about the same thing", () => {
+  it("tells the model when another candidate is another report of the same thing", () => {
+    const r = engine.inspect("Сколько получил лётчик, угнавший вертолёт?");
+    const rewards = r.candidates.filter((c) => c.factId.startsWith("kuzminov-reward"));
+    expect(rewards).toHaveLength(2);
+    for (const c of rewards) expect(c.features["kin-score"]).toBeGreaterThan(0);
+    const other = r.candidates.find((c) => !c.factId.startsWith("kuzminov-reward"));
+    expect(other?.features["kin-score"]).toBe(0);
+  });
+});
+
 describe("questions about a report, told apart by its outlet or its title", () => {
   it("answers who wrote an article its question describes at length", () => {
     for (const q of [
