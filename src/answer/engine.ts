@@ -398,6 +398,7 @@ export function engineFromData(
     };
     const takeBest = (reading: Reading) => {
       const report = reportFact(reading.text, reading.language);
+      // Read from the front matter, not judged by the model: as sure as the article is found.
       if (report !== undefined) return take(report, 1);
       const best = confident(reading);
       if (best) take(best.match.fact, best.confidence);
@@ -442,9 +443,9 @@ export function engineFromData(
       const found = findString(table.ids, `source:${source.id}:${kind}`);
       return found < 0 ? undefined : found;
     };
-    const author = report.asks.has("author") ? fact("author") : undefined;
-    // "Who wrote it and where did it come out": the date fact names the outlet, if not the author.
-    return author ?? (report.asks.size > (report.asks.has("author") ? 1 : 0) ? fact("published") : undefined);
+    if (!report.asks.has("author")) return fact("published");
+    // "Who wrote it and where did it come out": without an author, the date fact still names the outlet.
+    return fact("author") ?? (report.asks.size > 1 ? fact("published") : undefined);
   }
 
   /** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */

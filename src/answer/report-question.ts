@@ -17,27 +17,27 @@ export type ReportAsk = "author" | "date" | "outlet";
 
 const L = "(?<!\\p{L})";
 const R = "(?!\\p{L})";
-const words = (pattern: string) => new RegExp(`${L}(?:${pattern})${R}`, "u");
+const wordPattern = (alternatives: string) => new RegExp(`${L}(?:${alternatives})${R}`, "u");
 
 const ASKS: Record<ReportAsk, RegExp> = {
-  author: words(
+  author: wordPattern(
     "who (?:wrote|authored|penned|reported)|authors?|byline|journalists?|reporters?|writers?|кто (?:на)?писал\\p{L}*|автор\\p{L}*|журналист\\p{L}*|репортер\\p{L}*|ч(?:ья|ей) (?:статья|материал|публикация|заметка)|хто (?:на)?писа\\p{L}*|журналіст\\p{L}*|чи(?:я|й) (?:стаття|матеріал|публікація|замітка)",
   ),
-  date: words(
+  date: wordPattern(
     "publication date|date of (?:the )?(?:article|piece|report|story|publication)|when (?:was|did|were|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|run|released|written|appear|appeared|posted)|what (?:date|day)(?: \\p{L}+){0,6} (?:published|publish|come out|run|posted)|дат\\p{L}* (?:публикации|выхода|публікації|виходу)|когда(?: \\p{L}+){0,8} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|написа\\p{L}*|появил\\p{L}*)|какого числа|коли(?: \\p{L}+){0,8} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*|написа\\p{L}*|зявил\\p{L}*)|якого числа",
   ),
-  outlet: words(
+  outlet: wordPattern(
     "who published|publisher|издател\\p{L}*|видав\\p{L}*|(?:which|what) (?:outlet|publication|paper|newspaper|site|website|media|publisher|magazine)|where (?:was|did|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|appear|appeared|run)|кто опубликовал|(?:какое|какая|какой|в каком|в какой) (?:издание|газета|газете|сми|сайт|сайте|медиа|журнал|журнале)|где(?: \\p{L}+){0,6} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*)|хто опублікував|(?:яке|яка|який|в якому|у якому|в якій|у якій) (?:видання|газета|газеті|змі|сайт|сайті|медіа|журнал|журналі)|де(?: \\p{L}+){0,6} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*)",
   ),
 };
 
 /** The article itself is meant, not something it reports: needed before "when … published" counts. */
-const ARTICLE = words(
+const ARTICLE = wordPattern(
   "articles?|pieces?|reports?|story|stories|fact.?checks?|publications?|write.?ups?|post|стать\\p{L}*|материал\\p{L}*|публикаци\\p{L}*|заметк\\p{L}*|репортаж\\p{L}*|фактчек\\p{L}*|статт\\p{L}*|матеріал\\p{L}*|публікаці\\p{L}*|замітк\\p{L}*",
 );
 
 /** Whom or what the article cites is a question about what it reports, which the facts answer. */
-const CITES = words(
+const CITES = wordPattern(
   "cite[sd]?|citing|quot(?:e|es|ed|ing)|refer(?:s|red)? to|based on|relied on|ссыла\\p{L}*|цитир\\p{L}*|со ссылкой|посила\\p{L}*|цитува\\p{L}*|з посиланням",
 );
 
