@@ -72,17 +72,16 @@ function askingText(text: string): string {
   return parts.join(" · ");
 }
 
-const WH = new RegExp(
-  `${L}(?:who|whom|whose|what|whats|which|when|where|why|how(?: many| much| long| old)?|кто|кого|что|какой|какая|какое|какие|каких|каким|когда|где|куда|откуда|почему|зачем|как|сколько|чей|чья|чьи|хто|що|який|яка|яке|які|яких|яким|коли|де|куди|звідки|чому|навіщо|як|скільки|чий|чия|чиї)${R}`,
-  "u",
-);
+const QUESTION_WORDS =
+  "who|whom|whose|what|whats|which|when|where|why|how(?: many| much| long| old)?|кто|кого|что|какой|какая|какое|какие|каких|каким|когда|где|куда|откуда|почему|зачем|как|сколько|чей|чья|чьи|хто|що|який|яка|яке|які|яких|яким|коли|де|куди|звідки|чому|навіщо|як|скільки|чий|чия|чиї";
+const WH = new RegExp(`${L}(?:${QUESTION_WORDS})${R}`, "u");
 
 /**
  * A sentence's first question word with what asks along with it: a preposition before it ("on what date",
  * "в каком году"), the word after it ("what *date*", "how *many*"), and question words joined by "and"
- * ("хто і коли").
+ * ("хто і коли"). Oblique forms count here ("в каком году"), not in the focus below.
  */
-const WH_ANY = `${L}(?:${WH.source.slice(L.length + 3, -R.length - 1)}|какого|каком|какую|кому|кем|якого|якому|якій|яку|кому|ким)${R}`;
+const WH_ANY = `${L}(?:${QUESTION_WORDS}|какого|каком|какую|кому|кем|якого|якому|якій|яку|ким)${R}`;
 const JOIN = "(?:and|or|и|или|і|й|та|чи|або)";
 const NEXT = `(?: (?!${JOIN}${R})\\p{L}+)?`;
 /** Sentences, and questions joined by "and" ("when did it start and who runs it"). */
