@@ -25,11 +25,7 @@ const FOLDS = 5;
  * answer is worse than none)...
  */
 export const WRONG_COST = 3;
-/**
- * ...among the thresholds that keep wrong answers to this share of the sets' questions, the most a set may
- * have in ../shared/eval/grade.mjs. Around the best trade-off each step of 0.01 gives up about three right
- * answers per wrong one avoided, so the cost alone leaves the threshold anywhere in a wide flat stretch.
- */
+/** ...and keeps wrong answers to this share of the sets' questions, the most a set may have in grade.mjs. */
 const MAX_WRONG = 0.03;
 /** "Did you mean" is offered from this confidence on: a plausible reading, not an answer. */
 const SUGGEST_AT = 0.02;
@@ -210,18 +206,7 @@ export function fitConfidence(examples: Example[]): Fit {
   // questions are all answerable and cleaner than real ones, and there are many of them: counted too, they
   // pulled the threshold down to where a fresh set got one wrong answer in twenty.
   const picks = [...best.values()].filter(({ e }) => e.origin !== "own");
-  let answerAt = 0.5;
-  let bestGain = Number.NEGATIVE_INFINITY;
-  for (let step = 20; step <= 95; step++) {
-    const t = step / 100;
-    const answered = picks.filter(({ p }) => p >= t);
-    const wrong = answered.filter(({ e }) => !e.label).length;
-    const gain = answered.length - wrong - WRONG_COST * wrong;
-    if (wrong <= MAX_WRONG * picks.length && gain > bestGain) {
-      bestGain = gain;
-      answerAt = t;
-    }
-  }
+  const answerAt = chooseThreshold(picks);
   const report: Fit["report"] = {};
   for (const { e, p } of best.values()) {
     const r = report[e.origin] ?? { questions: 0, right: 0, wrong: 0 };
@@ -248,6 +233,25 @@ export function fitConfidence(examples: Example[]): Fit {
     },
     report,
   };
+}
+
+/**
+ * The least confidence to answer at: the one that maximises right answers minus WRONG_COST times the wrong
+ * ones, raised if need be to the least that keeps wrong answers within MAX_WRONG of the questions. Above
+ * that bound the gain is flat (each step of 0.01 trades about three right answers for one wrong one), so
+ * taking its maximum there would move the threshold with every refit; the bound itself does not.
+ */
+function chooseThreshold(picks: readonly { e: Example; p: number }[]): number {
+  const steps = Array.from({ length: 76 }, (_, i) => (20 + i) / 100);
+  const at = (t: number) => {
+    const answered = picks.filter(({ p }) => p >= t);
+    const wrong = answered.filter(({ e }) => !e.label).length;
+    return { wrong, gain: answered.length - wrong - WRONG_COST * wrong };
+  };
+  const scored = steps.map((t) => ({ t, ...at(t) }));
+  const best = scored.reduce((a, b) => (b.gain > a.gain ? b : a));
+  const within = scored.find((s) => s.wrong <= MAX_WRONG * picks.length)?.t ?? 0.95;
+  return Math.max(best.t, within);
 }
 
 /** The model as the TypeScript module the engine imports: one tree a line. */

@@ -12,35 +12,38 @@ import { loadKnowledge } from "../../src/knowledge/load.js";
 // tests/sets/measured holds the blind sets that gave README's first-look figures: regression tests too, but
 // never fitted on, so the figures stay those of the model that ships.
 const FLOORS: Record<string, { in: number; lang: number; out: number; near: number; wrong: number }> = {
-  // Figures of 2026-12-01 with the model fitted on all these sets, and their near misses in
+  // Figures of 2026-12-01 with the model fitted on the sets of tests/sets, whose near misses are also in
   // knowledge/unanswerable.yaml (in-sample, so not first looks: README's "Answer quality" has those), less a
   // margin for knowledge edits. Expected strings of ru/uk rows in sets A–D also accept the word without its
   // last vowel ("Голос Америк" for "Голосу Америки"), as answers inflect.
-  // in 70% (en 70, ru 79, uk 60), out 100%, near 99%, 5 wrong
-  "blind-2026-12-a.jsonl": { in: 0.66, lang: 0.55, out: 0.97, near: 0.95, wrong: 8 },
-  // in 69% (en 67, ru 75, uk 66), out 100%, near 97%, 7 wrong
-  "blind-2026-12-b.jsonl": { in: 0.65, lang: 0.61, out: 0.97, near: 0.93, wrong: 10 },
-  // in 77% (en 81, ru 77, uk 74), out 100%, near 100%, 4 wrong
-  "blind-2026-12-c.jsonl": { in: 0.73, lang: 0.69, out: 0.97, near: 0.96, wrong: 7 },
-  // first look: in 70%, near 87%, 19 wrong (6.2%); now in 76% (en 79, ru 76, uk 74), out 100%, near 100%, 6 wrong
-  "blind-2026-12-d.jsonl": { in: 0.72, lang: 0.69, out: 0.97, near: 0.96, wrong: 9 },
-  // first look: in 65%, near 88%, 15 wrong (4.9%); now in 72% (en 76, ru 73, uk 66), out 100%, near 99%, 6 wrong
-  "blind-2026-12-e.jsonl": { in: 0.68, lang: 0.61, out: 0.97, near: 0.95, wrong: 9 },
-  // first look: in 69%, near 88%, 13 wrong (4.2%); now in 73% (en 81, ru 69, uk 68), out 100%, near 99%, 2 wrong
-  "blind-2026-12-f.jsonl": { in: 0.69, lang: 0.63, out: 0.97, near: 0.95, wrong: 5 },
-  // first look: in 65%, near 91%, 11 wrong (3.6%); now in 72% (en 79, ru 66, uk 71), out 100%, near 99%, 3 wrong
-  "blind-2026-12-g.jsonl": { in: 0.68, lang: 0.61, out: 0.97, near: 0.95, wrong: 6 },
-  // in 83% (en 89, ru 79, uk 83), out 100%, near 99%, 1 wrong
-  "calibration-train.jsonl": { in: 0.79, lang: 0.74, out: 0.97, near: 0.95, wrong: 4 },
-  // in 85% (en 86, ru 90, uk 80), out 100%, near 100%, 2 wrong
-  "paraphrases.jsonl": { in: 0.81, lang: 0.75, out: 0.97, near: 0.96, wrong: 5 },
-  // never fitted on; first look 2026-12-01: in 73% (en 74, ru 73, uk 73), out 100%, near 96%,
-  // 4 wrong (1.3%); with the changes made after it (looked at while tuning, so no longer a first look): in 75%
-  // (en 69, ru 73, uk 84), near 95%, 8 wrong
-  "measured/blind-2026-12-h.jsonl": { in: 0.71, lang: 0.64, out: 0.97, near: 0.91, wrong: 11 },
-  // never fitted on; first look 2026-12-01 with this model: in 79% (en 71, ru 79, uk 87), out 100%, near 87%,
-  // 13 wrong (4.2%)
-  "measured/blind-2026-12-i.jsonl": { in: 0.75, lang: 0.66, out: 0.97, near: 0.83, wrong: 16 },
+  // in 70% (en 74, ru 79, uk 58), out 100%, near 100%, 1 wrong
+  "blind-2026-12-a.jsonl": { in: 0.66, lang: 0.53, out: 0.97, near: 0.96, wrong: 4 },
+  // in 68% (en 62, ru 73, uk 69), out 100%, near 99%, 6 wrong
+  "blind-2026-12-b.jsonl": { in: 0.64, lang: 0.57, out: 0.97, near: 0.95, wrong: 9 },
+  // in 77% (en 81, ru 77, uk 73), out 100%, near 100%, 4 wrong
+  "blind-2026-12-c.jsonl": { in: 0.73, lang: 0.68, out: 0.97, near: 0.96, wrong: 7 },
+  // first look: in 70%, near 87%, 19 wrong (6.2%); now in 76% (en 76, ru 77, uk 74), out 100%, near 100%, 5
+  // wrong
+  "blind-2026-12-d.jsonl": { in: 0.72, lang: 0.69, out: 0.97, near: 0.96, wrong: 8 },
+  // first look: in 65%, near 88%, 15 wrong (4.9%); now in 70% (en 73, ru 73, uk 65), out 100%, near 100%, 3
+  // wrong
+  "blind-2026-12-e.jsonl": { in: 0.66, lang: 0.6, out: 0.97, near: 0.96, wrong: 6 },
+  // first look: in 69%, near 88%, 13 wrong (4.2%); now in 74% (en 81, ru 73, uk 69), out 100%, near 100%, 0
+  // wrong
+  "blind-2026-12-f.jsonl": { in: 0.7, lang: 0.64, out: 0.97, near: 0.96, wrong: 3 },
+  // first look: in 65%, near 91%, 11 wrong (3.6%); now in 71% (en 74, ru 73, uk 66), out 100%, near 100%, 4
+  // wrong
+  "blind-2026-12-g.jsonl": { in: 0.67, lang: 0.61, out: 0.97, near: 0.96, wrong: 7 },
+  // in 82% (en 86, ru 79, uk 80), out 100%, near 99%, 1 wrong
+  "calibration-train.jsonl": { in: 0.78, lang: 0.74, out: 0.97, near: 0.95, wrong: 4 },
+  // in 88% (en 88, ru 97, uk 80), out 100%, near 100%, 2 wrong
+  "paraphrases.jsonl": { in: 0.84, lang: 0.75, out: 0.97, near: 0.96, wrong: 5 },
+  // never fitted on, but looked at while tuning after its first look 2026-12-01: in 73% (en 74, ru 73, uk 73),
+  // out 100%, near 96%, 4 wrong (1.3%); now in 76% (en 76, ru 73, uk 79), out 100%, near 97%, 5 wrong
+  "measured/blind-2026-12-h.jsonl": { in: 0.72, lang: 0.68, out: 0.97, near: 0.93, wrong: 8 },
+  // never fitted on; first look 2026-12-01: in 79% (en 71, ru 79, uk 87), out 100%, near 87%,
+  // 13 wrong (4.2%); now in 77% (en 71, ru 73, uk 87), out 100%, near 87%, 12 wrong
+  "measured/blind-2026-12-i.jsonl": { in: 0.73, lang: 0.66, out: 0.97, near: 0.83, wrong: 15 },
 };
 
 const MEASURED = join(SETS_DIR, "measured");
