@@ -19,6 +19,10 @@ const L = "(?<!\\p{L})";
 const R = "(?!\\p{L})";
 const wordPattern = (alternatives: string) => new RegExp(`${L}(?:${alternatives})${R}`, "u");
 
+/** Verbs of publishing an article, in the three languages. */
+const PUBLISHED =
+  "published|publish|ran|run|carried|released|put out|came out|come out|appeared|appear|вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|выпустил\\p{L}*|вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукува\\p{L}*|надрукова\\p{L}*|випустил\\p{L}*";
+
 const ASKS: Record<ReportAsk, RegExp> = {
   author: wordPattern(
     "who (?:wrote|authored|penned|reported)|authors?|byline|journalists?|reporters?|writers?|кто (?:на)?писал\\p{L}*|автор\\p{L}*|журналист\\p{L}*|репортер\\p{L}*|ч(?:ья|ей) (?:статья|материал|публикация|заметка)|хто (?:на)?писа\\p{L}*|журналіст\\p{L}*|чи(?:я|й) (?:стаття|матеріал|публікація|замітка)",
@@ -26,8 +30,9 @@ const ASKS: Record<ReportAsk, RegExp> = {
   date: wordPattern(
     "publication date|date of (?:the )?(?:article|piece|report|story|publication)|when (?:was|did|were|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|run|released|written|appear|appeared|posted)|what (?:date|day)(?: \\p{L}+){0,6} (?:published|publish|come out|run|posted)|дат\\p{L}* (?:публикации|выхода|публікації|виходу)|когда(?: \\p{L}+){0,8} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|написа\\p{L}*|появил\\p{L}*)|какого числа|коли(?: \\p{L}+){0,8} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*|написа\\p{L}*|зявил\\p{L}*)|якого числа",
   ),
+  // "Which outlet" only with a verb of publishing: "which outlet had interviewed him" asks about the story.
   outlet: wordPattern(
-    "who published|publisher|издател\\p{L}*|видав\\p{L}*|(?:which|what) (?:outlet|publication|paper|newspaper|site|website|media|publisher|magazine)|where (?:was|did|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|appear|appeared|run)|кто опубликовал|(?:какое|какая|какой|в каком|в какой) (?:издание|газета|газете|сми|сайт|сайте|медиа|журнал|журнале)|где(?: \\p{L}+){0,6} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*)|хто опублікував|(?:яке|яка|який|в якому|у якому|в якій|у якій) (?:видання|газета|газеті|змі|сайт|сайті|медіа|журнал|журналі)|де(?: \\p{L}+){0,6} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*)",
+    `who published|publisher|издател\\p{L}*|видав\\p{L}*|(?:which|what|в каком|в какой|какое|какая|яке|яка|в якому|в якій|у якому|у якій) (?:outlet|publication|paper|newspaper|site|website|media|magazine|издани\\p{L}*|газет\\p{L}*|сми|сайт\\p{L}*|медиа|журнал\\p{L}*|видання|змі|медіа)(?: \\p{L}+){0,6} (?:${PUBLISHED})|where (?:was|did|is)(?: \\p{L}+){0,8} (?:${PUBLISHED})|кто опубликовал|где(?: \\p{L}+){0,6} (?:${PUBLISHED})|хто опублікував|де(?: \\p{L}+){0,6} (?:${PUBLISHED})`,
   ),
 };
 

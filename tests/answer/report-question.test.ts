@@ -67,6 +67,10 @@ describe("reading a question about a report", () => {
     expect(ask("which outlet did the Hill Times article rely on for fares")).toBeUndefined();
     expect(ask("how many articles did the Hill Times author write")).toBeUndefined();
     expect(ask("where is the Hill Times journalist based")).toBeUndefined();
+    // Which outlet the story says someone spoke to is about the story, not its publisher.
+    expect(
+      ask("in the article 'ferry crossings double after the storm', which outlet interviewed the mayor"),
+    ).toBeUndefined();
     // "Which outlet published the Hill Times article" has its answer in the question.
     expect(ask("which newspaper published the Hill Times article about fares")).toBeUndefined();
   });
