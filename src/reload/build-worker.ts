@@ -1,8 +1,17 @@
 // A worker thread's entry point (build-thread.ts starts it), the one module of reload/ with side effects:
 // loads, validates and builds one knowledge directory off the answering thread, hands the packed engine
 // back (moved, not copied) and ends, so the memory the build used goes with it.
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { buildPacked } from "./packed-build.js";
+
+// Lowest scheduling priority for this thread only (Linux keeps a nice value per thread): on a busy machine
+// the kernel runs the answering thread first, and the build takes the time left over.
+try {
+  setPriority(19);
+} catch {
+  // Not allowed here (another platform or a sandbox): the build runs at the usual priority.
+}
 
 const built = await buildPacked({
   ...(workerData as { dir: string; cacheDir?: string }),
