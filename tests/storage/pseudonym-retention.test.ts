@@ -84,6 +84,8 @@ describe("pseudonymize: the salt", () => {
   it("fails the vote when the new salt cannot be read back", async () => {
     const storage: Storage = { ...createMemoryStorage(), set: async () => {} };
     await expect(pseudonymize(storage, 42)).rejects.toThrow("the pseudonym salt was not stored");
+    const blank: Storage = { ...createMemoryStorage(), get: async <T>() => "" as T };
+    await expect(pseudonymize(blank, 42)).rejects.toThrow("the pseudonym salt was not stored");
   });
 
   it("shares one salt lookup between concurrent first votes", async () => {
