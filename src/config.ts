@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "./common/http-url.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,6 +33,21 @@ export interface Config {
   warnings: string[];
 }
 
+/** How a stop spends STOP_TIMEOUT (main.ts); tests derive their timings from it instead of copying numbers. */
+export interface ShutdownBudget {
+  /** From the signal to exit: STOP_TIMEOUT less half a second in reserve; a timer kills the process then. */
+  limitMs: number;
+  /** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
+  marginMs: number;
+  /** The most the offset confirmation may take: the drain gives up this much earlier. */
+  confirmMs: number;
+}
+
+export function shutdownBudget(stopTimeoutSeconds: number): ShutdownBudget {
+  const limitMs = stopTimeoutSeconds * 1000 - 500;
+  return { limitMs, marginMs: Math.min(700, limitMs / 10), confirmMs: Math.min(3000, limitMs / 3) };
+}
+
 /** One line naming the variable; never contains the token's value. */
 export class ConfigError extends Error {
   constructor(
@@ -44,23 +60,14 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
+/** RELOAD_MAX_DROP when unset: a reload that removes more than a fifth of the facts needs /reload force. */
+export const DEFAULT_RELOAD_MAX_DROP = 0.2;
 
 // An empty value (`KEY=` copied from .env.example) means "not set", so defaults still apply.
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
 
-const httpUrl = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === "http:" || u.protocol === "https:";
-      } catch {
-        return false;
-      }
-    }, `must be an http(s) URL of ${what}`);
+const httpUrl = (what: string) => z.string().trim().refine(isHttpUrl, `must be an http(s) URL of ${what}`);
 
 const bool = z
   .string()
@@ -180,7 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     adminIds: e.ADMIN_IDS ?? [],
     retentionDays: e.RETENTION_DAYS ?? 90,
-    reloadMaxDrop: e.RELOAD_MAX_DROP ?? 0.2,
+    reloadMaxDrop: e.RELOAD_MAX_DROP ?? DEFAULT_RELOAD_MAX_DROP,
     knowledgeWatch: e.KNOWLEDGE_WATCH ?? true,
     stopTimeoutSeconds: e.STOP_TIMEOUT ?? 10,
     warnings,

@@ -1,17 +1,18 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { storedAnsweredUpdates } from "./bot/answered-updates.js";
 import { ALLOWED_UPDATES, createBot, processUpdate } from "./bot/create-bot.js";
+import { type InFlightUpdates, trackInFlightUpdates } from "./bot/in-flight-updates.js";
 import { isFatalTelegramError, type Polling, startPolling } from "./bot/polling.js";
 import { setUpProfile } from "./bot/profile.js";
 import { type ApiFailure, describeTelegramFailure } from "./bot/telegram-failure.js";
-import { createUpdateQueue, type UpdateQueue } from "./bot/update-queue.js";
 import { startWebhookServer, type WebhookServer } from "./bot/webhook.js";
 import { runConsoleChat } from "./cli/console-chat.js";
 import { openCluster } from "./cluster/open-cluster.js";
-import { type Config, ConfigError, type LogLevel, parseConfig } from "./config.js";
+import { type Config, ConfigError, type LogLevel, parseConfig, shutdownBudget } from "./config.js";
 import type { Knowledge } from "./knowledge/types.js";
 import { createLogger, createRedactor } from "./logger.js";
+import { INDEX_CACHE_DIR } from "./reload/index-cache.js";
 import { createKnowledgeReloader } from "./reload/reloader.js";
 import { startReloadTriggers } from "./reload/triggers.js";
 import { describeStorage, openStorage } from "./storage/open-storage.js";
@@ -35,11 +36,11 @@ try {
 
 // Everything in the shutdown works back from one limit: STOP_TIMEOUT is how long the orchestrator (Docker: 10 s,
 // systemd, Kubernetes) waits after SIGTERM before it kills; half a second of it is kept in reserve.
-const SHUTDOWN_LIMIT_MS = config.stopTimeoutSeconds * 1000 - 500;
-/** Left at the end for closing storage and exiting after the updates are drained (and the offset confirmed). */
-const SHUTDOWN_MARGIN_MS = Math.min(700, SHUTDOWN_LIMIT_MS / 10);
-/** The most the offset confirmation may take: the drain gives up this much earlier. */
-const CONFIRM_TIMEOUT_MS = Math.min(3000, SHUTDOWN_LIMIT_MS / 3);
+const {
+  limitMs: SHUTDOWN_LIMIT_MS,
+  marginMs: SHUTDOWN_MARGIN_MS,
+  confirmMs: CONFIRM_TIMEOUT_MS,
+} = shutdownBudget(config.stopTimeoutSeconds);
 
 // Without a token there is only the console chat (or a message saying how to get a token), and the terminal
 // shows stderr too: only problems are logged, not the load report or the goodbye.
@@ -56,7 +57,7 @@ function fail(message: string, code = 1): never {
 }
 
 let polling: Polling | undefined;
-let webhook: { server: WebhookServer; queue: UpdateQueue } | undefined;
+let webhook: { server: WebhookServer; inFlight: InFlightUpdates } | undefined;
 /** Set while the console chat runs: Ctrl-C then just ends the chat. */
 let consoleChat: AbortController | undefined;
 let stopping = false;
@@ -92,8 +93,8 @@ async function shutdown(signal: string): Promise<void> {
     if (webhook) {
       // Requests in progress get a moment; a client holding a half-sent request is cut off, not waited for.
       await webhook.server.close(Math.min(1000, left()));
-      if (!(await webhook.queue.drain(left()))) {
-        logger.warn({ unfinished: webhook.queue.pending() }, "shutdown: gave up waiting for some updates");
+      if (!(await webhook.inFlight.drain(left()))) {
+        logger.warn({ unfinished: webhook.inFlight.pending() }, "shutdown: gave up waiting for some updates");
       }
     }
   } catch (error) {
@@ -117,14 +118,16 @@ const reloader = createKnowledgeReloader({
   dir: knowledgeDir,
   maxDrop: config.reloadMaxDrop,
   logger,
+  // Built engines by the knowledge's content: a restart with unchanged knowledge reads its index in milliseconds.
+  cacheDir: join(config.dataDir, INDEX_CACHE_DIR),
   onSwap: (engine) => {
     const about = JSON.stringify(engine.knowledge.about ?? null);
     if (about !== aboutShown && onAboutChange) onAboutChange(engine.knowledge.about);
     aboutShown = about;
   },
 });
-const first = await reloader.reload({ trigger: "start" });
-if (!first.ok) {
+const initialLoad = await reloader.reload({ trigger: "start" });
+if (!initialLoad.ok) {
   fail(
     `the knowledge in ${config.knowledgeDir} is not valid (see the errors above; npm run validate lists them all)`,
   );
@@ -210,7 +213,7 @@ async function startUpCall<T>(call: (signal: ApiSignal) => Promise<T>): Promise<
 
 bot.botInfo = await startUpCall((signal) => bot.api.getMe(signal));
 logger.info(
-  { bot: bot.botInfo.username, facts: first.facts, storage: describeStorage(config) },
+  { bot: bot.botInfo.username, facts: initialLoad.facts, storage: describeStorage(config) },
   `@${bot.botInfo.username} starting`,
 );
 // Cosmetic and sometimes rate-limited: never holds up answering.
@@ -219,7 +222,7 @@ onAboutChange = (about) => void setUpProfile(bot.api, logger, about);
 
 if (config.webhook) {
   const { path, secret, url } = config.webhook;
-  const queue = createUpdateQueue((update) => processUpdate(bot, update), {
+  const inFlight = trackInFlightUpdates((update) => processUpdate(bot, update), {
     onError: (error, update) =>
       logger.error({ err: error, update: update.update_id }, "update handling crashed"),
   });
@@ -227,13 +230,13 @@ if (config.webhook) {
     path: config.webhook.path,
     secret: config.webhook.secret,
     port: config.port,
-    queue,
+    inFlight,
     logger,
     claims: cluster?.claims,
   }).catch((error) =>
     fail(`cannot listen on PORT ${config.port}: ${error instanceof Error ? error.message : error}`),
   );
-  webhook = { server, queue };
+  webhook = { server, inFlight };
   await startUpCall((signal) =>
     bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }, signal),
   );
@@ -244,7 +247,13 @@ if (config.webhook) {
   polling = startPolling(bot, {
     logger,
     confirmTimeoutMs: CONFIRM_TIMEOUT_MS,
-    answered: storedAnsweredUpdates(storage),
+    answered: storedAnsweredUpdates(storage, {
+      report: (damage) =>
+        logger.warn(
+          damage,
+          `ignored the damaged list of answered updates at ${damage.where}: ${damage.reason}`,
+        ),
+    }),
   });
   logger.info("long polling: started");
   polling.done.catch(async (error) => {

@@ -27,6 +27,9 @@ export const FEATURE_NAMES = [
   "two-words", // exactly two
   "type-mismatch", // asks for a name, date, place, figure or contact the fact does not carry
   "year-mismatch", // names a year the fact does not
+  "person-missing", // asks for someone's name; the fact names no one the question does not already
+  "reply-missing", // asks what someone replied; the fact only says they were asked for comment
+  "later-missing", // asks about a later event ("the next swap"); the fact is about an earlier one
   "length", // content words, up to 12, scaled to [0, 1]
   "ru",
   "uk",
@@ -42,6 +45,11 @@ export interface ConfidenceModel {
   answerAt: number;
   /** Least confidence for a "did you mean" suggestion. */
   suggestAt: number;
+  /**
+   * Digest of what it was fitted on (every example's features and label, and the fitting settings), so a
+   * test can tell the checked-in model is stale without fitting it again.
+   */
+  fittedOn?: string;
 }
 
 export function featureVector(f: Features): number[] {

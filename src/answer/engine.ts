@@ -1,10 +1,35 @@
-import { type Fact, type Knowledge, LANGUAGES, type Lang, type Source } from "../knowledge/types.js";
+import {
+  type About,
+  type Fact,
+  type Knowledge,
+  LANGUAGES,
+  type Lang,
+  type Lexicon,
+} from "../knowledge/types.js";
 import { predictForest } from "./boosted-trees.js";
+import { sourceCitation } from "./citation.js";
 import { splitQuestions } from "./compound.js";
-import { FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
+import { type ConfidenceModel, FEATURE_NAMES, type Features, featureVector } from "./confidence.js";
 import { CONFIDENCE_MODEL } from "./confidence-model.js";
-import { factLinks } from "./fact-links.js";
-import { buildIndex, type SearchIndex } from "./index.js";
+import {
+  carriesAll,
+  type FactTable,
+  FLAG,
+  factTable,
+  factText,
+  hasFlag,
+  isKin,
+  listsQuestion,
+  namesYear,
+  personMissing,
+  plain,
+  surnameKey,
+  TEXT,
+  writtenKey,
+} from "./fact-table.js";
+import { type IndexData, indexData, searchIndex } from "./index.js";
+import { listAt } from "./int-lists.js";
+import { type KnowledgeSummary, type SourceInfo, sourceInfo } from "./knowledge-summary.js";
 import { detectLanguage } from "./language.js";
 import { compileLexicon, outOfScope } from "./lexicon.js";
 import {
@@ -17,16 +42,10 @@ import {
   wordCoverage,
 } from "./match.js";
 import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
-import {
-  type AnswerType,
-  askedTypes,
-  type Carried,
-  carriedBy,
-  focusText,
-  namedYears,
-} from "./question-type.js";
+import { askedTypes, asks, focusText, namedYears } from "./question-type.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
+import { findString, stringAt } from "./string-table.js";
 import { latinToCyrillic } from "./translit.js";
 import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion } from "./types.js";
 
@@ -42,8 +61,9 @@ const JUDGED = 3;
 
 /** One fact judged for one question: what the confidence model saw and what it said. */
 export interface Candidate {
+  /** The fact is match.fact, by its number in the engine. */
   match: FactMatch;
-  fact: Fact;
+  factId: string;
   features: Features;
   /** Probability that this fact answers the question, from the fitted model. */
   confidence: number;
@@ -65,8 +85,26 @@ export interface InspectableEngine extends Engine {
   inspect(question: string, options?: AskOptions): Reading;
 }
 
-/** Whether a fact carries every kind of thing a question asks for (a date for "when", a name for "who"). */
-const fits = (asked: AnswerType[], has: Carried | undefined) => asked.every((t) => has?.types.has(t));
+/**
+ * Everything an engine answers from, built once per knowledge: typed arrays, string tables and a little
+ * JSON, no Knowledge and no per-question strings. A worker builds it and hands it over in one buffer, and
+ * the index cache stores that buffer (src/reload/), so making an engine from it takes milliseconds.
+ */
+export interface EngineData {
+  /** The knowledge's own facts, then the facts made from the sources' front matter. */
+  index: IndexData;
+  /** knowledge/unanswerable.yaml's questions, one pseudo-fact each. */
+  unanswerable?: IndexData;
+  facts: FactTable;
+  /** How many of the facts are the knowledge's own (they come first). */
+  ownFacts: number;
+  sources: SourceInfo[];
+  about?: Record<Lang, About>;
+  /** Read again into a normaliser by each engine: compiled patterns do not travel. */
+  lexicon?: Lexicon;
+  /** about.yaml's example questions that a fact answers, with its number, per language. */
+  examples: Record<Lang, { question: string; fact: number }[]>;
+}
 
 /** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
 export function createEngine(
@@ -74,81 +112,94 @@ export function createEngine(
   tuning: MatchTuning = DEFAULT_MATCH_TUNING,
   model = CONFIDENCE_MODEL,
 ): InspectableEngine {
-  if (model.features.join() !== FEATURE_NAMES.join()) {
-    throw new Error("the confidence model was fitted on other features: run npm run calibrate");
-  }
+  return engineFromData(compileEngine(knowledge, tuning, model), tuning, model);
+}
+
+/** The costly part: reading every question and answer of the knowledge. */
+export function compileEngine(
+  knowledge: Knowledge,
+  tuning: MatchTuning = DEFAULT_MATCH_TUNING,
+  model = CONFIDENCE_MODEL,
+): EngineData {
+  checkModel(model);
   // This knowledge's words: every question and fact of this engine is read with its lexicon.
   const lexicon = compileLexicon(knowledge.lexicon);
   const normalizer = createNormalizer(lexicon);
-  const detect = (text: string, fallback?: string) => detectLanguage(text, fallback, lexicon.languageWords);
   const facts = [...knowledge.facts, ...sourceFacts(knowledge)];
-  const index = buildIndex({ ...knowledge, facts }, normalizer);
-  const byId = new Map(facts.map((f, i) => [f.id, i]));
-  const carried: Carried[] = facts.map((f) => carriedBy(f, lexicon.organisationWords));
-  const unanswerable = unanswerableIndex(knowledge, normalizer);
-  // Every question of every fact as words only → the facts that list it: "is this one of their own questions?"
-  const asWritten = new Map<string, Set<number>>();
-  facts.forEach((fact, i) => {
-    for (const lang of LANGUAGES) {
-      for (const q of fact.questions[lang]) {
-        const key = plain(q);
-        asWritten.set(key, (asWritten.get(key) ?? new Set()).add(i));
-      }
-    }
-  });
-
-  function citation(fact: Fact): Citation {
-    const source = knowledge.sources.get(fact.source) as Source;
-    return {
-      sourceId: source.id,
-      title: source.title,
-      publisher: source.publisher,
-      published: source.published,
-      url: source.url,
-      ...(source.publishedNote ? { dateUnverified: true } : {}),
-    };
-  }
-
-  const { conflicts, measures, timelineOf } = factLinks(facts);
-
-  /**
-   * The fact and those it names as related, and every fact about the same measure (linked through
-   * conflicts_with or timeline, directly or not: two reports of "September 2022" that both differ from
-   * "18 August"; the count of calls in 2022, 2023 and 2024).
-   * A close runner-up among them is no rival: they answer the same question.
-   */
-  function kinOf(fact: Fact): Set<string> {
-    return new Set([...fact.related, ...(measures.get(fact.id) ?? [fact.id])]);
-  }
-
-  function factAnswer(fact: Fact, language: Lang): FactAnswer {
-    const differing = [...(conflicts.get(fact.id) ?? [])].flatMap((id) => {
-      const other = facts[byId.get(id) ?? -1];
-      return other ? [{ factId: other.id, answer: other.answer[language], citation: citation(other) }] : [];
+  const sources = [...knowledge.sources.values()].map(sourceInfo);
+  const data: EngineData = {
+    index: indexData(facts, normalizer),
+    unanswerable: unanswerableData(knowledge, normalizer),
+    facts: factTable(facts, new Map(sources.map((s, i) => [s.id, i])), lexicon.organisationWords),
+    ownFacts: knowledge.facts.length,
+    sources,
+    ...(knowledge.about ? { about: knowledge.about } : {}),
+    ...(knowledge.lexicon ? { lexicon: knowledge.lexicon } : {}),
+    examples: { en: [], ru: [], uk: [] },
+  };
+  // The example questions of knowledge/about.yaml, each with the fact that answers it (one that does not is
+  // left out: an example must work when tapped). Asked once here, not by every engine made from the data.
+  const engine = engineFromData(data, tuning, model);
+  for (const lang of LANGUAGES) {
+    data.examples[lang] = (knowledge.about?.[lang].examples ?? []).flatMap((question) => {
+      const r = engine.ask(question);
+      return r.answered && r.factId ? [{ question, fact: findString(data.facts.ids, r.factId) }] : [];
     });
-    // The same measure at other dates, oldest first: earlier and later figures, not a disagreement.
-    const timeline = (timelineOf.get(fact.id) ?? [])
-      .filter((id) => id !== fact.id)
-      .flatMap((id) => {
-        const other = facts[byId.get(id) ?? -1];
-        return other
-          ? [
-              {
-                factId: other.id,
-                asOf: other.asOf,
-                answer: other.answer[language],
-                citation: citation(other),
-              },
-            ]
-          : [];
-      })
-      .sort((a, b) => a.asOf.localeCompare(b.asOf));
+  }
+  return data;
+}
+
+function checkModel(model: ConfidenceModel): void {
+  if (model.features.join() !== FEATURE_NAMES.join()) {
+    throw new Error("the confidence model was fitted on other features: run npm run calibrate");
+  }
+}
+
+/**
+ * An engine over built data: cheap (a normaliser, scratch space, a few small maps), so it can run on the
+ * answering thread between two questions.
+ */
+export function engineFromData(
+  data: EngineData,
+  tuning: MatchTuning = DEFAULT_MATCH_TUNING,
+  model = CONFIDENCE_MODEL,
+): InspectableEngine {
+  checkModel(model);
+  const lexicon = compileLexicon(data.lexicon);
+  const normalizer = createNormalizer(lexicon);
+  const detect = (text: string, fallback?: string) => detectLanguage(text, fallback, lexicon.languageWords);
+  const index = searchIndex(data.index, normalizer);
+  const unanswerable = data.unanswerable && searchIndex(data.unanswerable, normalizer);
+  const table = data.facts;
+  const idOf = (fact: number) => stringAt(table.ids, fact);
+  const text = (fact: number, slot: number) => factText(table, fact, slot);
+
+  function citation(fact: number): Citation {
+    return sourceCitation(data.sources[table.source[fact] ?? -1] as SourceInfo);
+  }
+
+  /** The fact's first question: a well-formed one, where the closest may be a keyword stub ("kuzminov heli"). */
+  const firstQuestion = (fact: number, language: Lang) =>
+    text(fact, TEXT.question[language]) || text(fact, TEXT.question.en) || idOf(fact);
+
+  function factAnswer(fact: number, language: Lang): FactAnswer {
+    const answer = (f: number) => text(f, TEXT.answer[language]);
     return {
-      factId: fact.id,
-      answer: fact.answer[language],
+      factId: idOf(fact),
+      answer: answer(fact),
       citation: citation(fact),
-      conflicts: differing,
-      timeline,
+      conflicts: listAt(table.conflicts, fact).map((f) => ({
+        factId: idOf(f),
+        answer: answer(f),
+        citation: citation(f),
+      })),
+      // The same measure at other dates, oldest first: earlier and later figures, not a disagreement.
+      timeline: listAt(table.timeline, fact).map((f) => ({
+        factId: idOf(f),
+        asOf: text(f, TEXT.asOf),
+        answer: answer(f),
+        citation: citation(f),
+      })),
     };
   }
 
@@ -159,17 +210,11 @@ export function createEngine(
     nearest: AnswerResult["nearest"] = [],
     more: FactAnswer[] = [],
   ): AnswerResult | undefined {
-    const fact = facts[byId.get(factId) ?? -1];
-    if (!fact) return undefined;
-    const alternatives = fact.related
-      .map((id) => facts[byId.get(id) ?? -1])
-      .filter((f): f is Fact => f !== undefined)
+    const fact = findString(table.ids, factId);
+    if (fact < 0) return undefined;
+    const alternatives = listAt(table.related, fact)
       .slice(0, MAX_SUGGESTIONS)
-      .map((f) => ({
-        factId: f.id,
-        question: f.questions[language][0] ?? f.questions.en[0] ?? f.id,
-        score: 0,
-      }));
+      .map((f) => ({ factId: idOf(f), question: firstQuestion(f, language), score: 0 }));
     return {
       answered: true,
       language,
@@ -177,7 +222,7 @@ export function createEngine(
       ...factAnswer(fact, language),
       more,
       alternatives,
-      nearest: nearest.length ? nearest : [{ factId: fact.id, score }],
+      nearest: nearest.length ? nearest : [{ factId, score }],
     };
   }
 
@@ -213,11 +258,13 @@ export function createEngine(
     const share = (pick: (w: QueryWord, i: number) => number) =>
       words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
     const asked = askedTypes(normal);
-    const askedPlain = plain(normal);
+    const askedKey = writtenKey(plain(normal));
     const focusAfter = focusText(normal);
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
     const years = namedYears(normal);
+    const asking = asks(normal);
+    const questionWords = new Set([...asking.words].map(surnameKey));
     const topScore = matches[0]?.score ?? 0;
     const known = unanswerable
       ? Math.max(
@@ -231,21 +278,19 @@ export function createEngine(
         )
       : 0;
     const candidates = matches.slice(0, JUDGED).map((match): Candidate => {
-      const fact = facts[match.fact] as Fact;
-      const kin = kinOf(fact);
-      const rival = matches.find((m) => m !== match && !kin.has(facts[m.fact]?.id ?? ""));
+      const fact = match.fact;
+      const rival = matches.find((m) => m !== match && !isKin(table, fact, m.fact));
       // "when was it launched": a rival about who launched it, with no date, is no rival.
       const typedRival = matches.find(
-        (m) => m !== match && !kin.has(facts[m.fact]?.id ?? "") && fits(asked, carried[m.fact]),
+        (m) => m !== match && !isKin(table, fact, m.fact) && carriesAll(table, m.fact, asked),
       );
       const sure = wordCoverage(index, words, match.fact, tuning.answerOnly);
       const matched = sure.filter((s) => s > 0).length;
-      const has = carried[match.fact] as Carried;
       const features: Features = {
         coverage: match.coverage,
         similarity: match.question,
         "coverage×similarity": match.coverage * match.question,
-        exact: asWritten.get(askedPlain)?.has(match.fact) ? 1 : 0,
+        exact: listsQuestion(table, fact, askedKey) ? 1 : 0,
         lead: match.score - (rival?.score ?? 0),
         "typed-lead": match.score - (typedRival?.score ?? 0),
         behind: topScore - match.score,
@@ -266,14 +311,22 @@ export function createEngine(
         typo: share((w, i) => ((sure[i] ?? 0) > 0 && !w.terms.some((t) => t.sure === 1) ? 1 : 0)),
         "one-word": matched <= 1 ? 1 : 0,
         "two-words": matched === 2 ? 1 : 0,
-        "type-mismatch": fits(asked, has) ? 0 : 1,
-        "year-mismatch": years.some((y) => !has.years.has(y)) ? 1 : 0,
+        "type-mismatch": carriesAll(table, fact, asked) ? 0 : 1,
+        "year-mismatch": years.some((y) => !namesYear(table, fact, Number(y))) ? 1 : 0,
+        "person-missing": personMissing(table, fact, asked, questionWords) ? 1 : 0,
+        "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
+        "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
         length: Math.min(words.length, 12) / 12,
         ru: lang === "ru" ? 1 : 0,
         uk: lang === "uk" ? 1 : 0,
         transliterated: translit ? 1 : 0,
       };
-      return { match, fact, features, confidence: predictForest(model.forest, featureVector(features)) };
+      return {
+        match,
+        factId: idOf(fact),
+        features,
+        confidence: predictForest(model.forest, featureVector(features)),
+      };
     });
     candidates.sort((a, b) => b.confidence - a.confidence);
     return { language: lang, candidates, matches, inScope, ...(scopeRule ? { outOfScope: scopeRule } : {}) };
@@ -314,15 +367,14 @@ export function createEngine(
     }
     const whole = inspect(question, options);
     const language = options.language ?? whole.language;
-    const nearest = whole.matches
-      .slice(0, 5)
-      .map((m) => ({ factId: facts[m.fact]?.id ?? "", score: round(m.score) }));
+    const nearest = whole.matches.slice(0, 5).map((m) => ({ factId: idOf(m.fact), score: round(m.score) }));
 
     // The whole message first, then each question in it: "when did it start and who runs it" is two.
     const chosen: Candidate[] = [];
     const take = (c: Candidate | undefined) => {
       if (!c || chosen.length >= MAX_FACTS) return;
-      if (chosen.some((o) => o.fact.id === c.fact.id || kinOf(o.fact).has(c.fact.id))) return;
+      if (chosen.some((o) => o.match.fact === c.match.fact || isKin(table, o.match.fact, c.match.fact)))
+        return;
       chosen.push(c);
     };
     take(confident(whole));
@@ -332,11 +384,11 @@ export function createEngine(
     const [first, ...others] = chosen;
     if (first) {
       return answerFact(
-        first.fact.id,
+        first.factId,
         language,
         round(first.confidence),
         nearest,
-        others.map((c) => factAnswer(c.fact, language)),
+        others.map((c) => factAnswer(c.match.fact, language)),
       ) as AnswerResult;
     }
     return {
@@ -351,43 +403,64 @@ export function createEngine(
     };
   }
 
-  // The example questions of knowledge/about.yaml, each with the fact that answers it (one that does not is
-  // left out: an example must work when tapped).
+  /** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */
+  function suggestions(candidates: Candidate[], language: Lang, least: number): Suggestion[] {
+    return candidates
+      .filter((c) => c.confidence >= least)
+      .slice(0, MAX_SUGGESTIONS)
+      .map(({ match, factId, confidence }) => ({
+        factId,
+        question: firstQuestion(match.fact, language),
+        score: round(confidence),
+      }));
+  }
+
   const examples = new Map(
     LANGUAGES.map((lang) => [
       lang,
-      (knowledge.about?.[lang].examples ?? []).flatMap((question): Suggestion[] => {
-        const r = ask(question);
-        return r.answered && r.factId ? [{ factId: r.factId, question, score: 0 }] : [];
-      }),
+      data.examples[lang].map((e): Suggestion => ({ factId: idOf(e.fact), question: e.question, score: 0 })),
     ]),
   );
 
   /** The about.yaml examples first, then facts spread over the knowledge, one question each, no fact twice. */
   function sampleQuestions(language: Lang, count: number): Suggestion[] {
     const picked = (examples.get(language) ?? []).slice(0, count);
-    const own = knowledge.facts;
-    const step = Math.max(1, Math.floor(own.length / Math.max(count, 1)));
-    for (let i = 0; i < own.length && picked.length < count; i += step) {
-      const fact = own[i] as Fact;
-      const question = fact.questions[language][0];
-      if (question && !picked.some((p) => p.factId === fact.id))
-        picked.push({ factId: fact.id, question, score: 0 });
+    const own = data.ownFacts;
+    const step = Math.max(1, Math.floor(own / Math.max(count, 1)));
+    for (let i = 0; i < own && picked.length < count; i += step) {
+      const question = text(i, TEXT.question[language]);
+      const factId = idOf(i);
+      if (question && !picked.some((p) => p.factId === factId)) picked.push({ factId, question, score: 0 });
     }
     return picked;
   }
 
-  return { ask, inspect, answerFact: (id, lang) => answerFact(id, lang), sampleQuestions, knowledge };
+  let factIds: readonly string[] | undefined;
+  const knowledge: KnowledgeSummary = {
+    // Made on first use (a button's fact reference): the bot asks for it rarely.
+    get factIds() {
+      factIds ??= Array.from({ length: data.ownFacts }, (_, i) => idOf(i));
+      return factIds;
+    },
+    sources: new Map(data.sources.map((s) => [s.id, s])),
+    ...(data.about ? { about: data.about } : {}),
+  };
+
+  return {
+    ask,
+    inspect,
+    answerFact: (id, lang) => answerFact(id, lang),
+    question(factId, language) {
+      const fact = findString(table.ids, factId);
+      return fact < 0 ? undefined : text(fact, TEXT.question[language]) || undefined;
+    },
+    sampleQuestions,
+    knowledge,
+  };
 }
 
-/** Text as words only: two questions are the same question when these agree. */
-const plain = (text: string) =>
-  normalizeText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
 /** The known unanswerable questions as an index of their own, one pseudo-fact per question. */
-function unanswerableIndex(knowledge: Knowledge, normalizer: Normalizer): SearchIndex | undefined {
+function unanswerableData(knowledge: Knowledge, normalizer: Normalizer): IndexData | undefined {
   const lists = knowledge.unanswerable;
   if (!lists) return undefined;
   const facts = LANGUAGES.flatMap((lang) =>
@@ -409,23 +482,7 @@ function unanswerableIndex(knowledge: Knowledge, normalizer: Normalizer): Search
       }),
     ),
   );
-  return facts.length ? buildIndex({ sources: new Map(), facts }, normalizer) : undefined;
-}
-
-/** A link list read both ways: fact id → the ids it links to or that link to it. */
-/** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */
-function suggestions(candidates: Candidate[], language: Lang, least: number): Suggestion[] {
-  return (
-    candidates
-      .filter((c) => c.confidence >= least)
-      .slice(0, MAX_SUGGESTIONS)
-      // The fact's first question: a well-formed one, where the closest may be a keyword stub ("kuzminov heli").
-      .map(({ fact, confidence }) => ({
-        factId: fact.id,
-        question: fact.questions[language][0] ?? fact.questions.en[0] ?? fact.id,
-        score: round(confidence),
-      }))
-  );
+  return facts.length ? indexData(facts, normalizer) : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DisjointSets } from "../common/disjoint-sets.js";
 import type { Fact } from "../knowledge/types.js";
 
 /** How facts are linked, read both ways: a maintainer may list a link on one side only. */
@@ -31,18 +32,18 @@ function bothWays(facts: readonly Fact[], linksOf: (fact: Fact) => string[]): Ma
 
 /** Groups of facts linked directly or through others: fact id → every id of its group (itself included). */
 function connected(facts: readonly Fact[], links: Map<string, Set<string>>): Map<string, string[]> {
-  const group = new Map<string, string[]>();
-  for (const fact of facts) {
-    if (group.has(fact.id)) continue;
-    const members = new Set<string>();
-    const queue = [fact.id];
-    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-      if (members.has(id)) continue;
-      members.add(id);
-      queue.push(...(links.get(id) ?? []));
+  const index = new Map(facts.map((f, i) => [f.id, i]));
+  const sets = new DisjointSets(facts.length);
+  facts.forEach((fact, i) => {
+    for (const other of links.get(fact.id) ?? []) {
+      const j = index.get(other);
+      if (j !== undefined) sets.union(i, j);
     }
-    const list = [...members];
-    for (const id of list) group.set(id, list);
+  });
+  const group = new Map<string, string[]>();
+  for (const members of sets.groups()) {
+    const ids = members.map((i) => (facts[i] as Fact).id);
+    for (const id of ids) group.set(id, ids);
   }
   return group;
 }

@@ -33,8 +33,9 @@ export function dateWords(asOf: string): Record<Lang, string> {
  * or an amount of money. Matched against "how many / сколько / скільки" in a question.
  */
 export function givesFigure(fact: Fact): boolean {
-  const text = fact.answer.en.replace(/(\d),(?=\d{3})/g, "$1");
-  if (/\d\s*%|\$\s*\d|\d\s*(?:million|billion)/.test(text)) return true;
+  const text = fact.answer.en;
+  // "2,000 appeals" is a figure even though 2000 could be a year: years are not written with a comma.
+  if (/\d\s*%|\$\s*\d|\d\s*(?:million|billion)|\d,\d{3}/.test(text)) return true;
   return (text.match(/\d+/g) ?? []).some((n) => {
     const v = Number(n);
     return v > 31 && !(v >= 1900 && v <= 2100);

@@ -1,17 +1,21 @@
-import { type Fact, type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
+import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
 import { dateWords, givesFigure } from "./fact-terms.js";
 import { forEachIn, type IntLists, IntListsBuilder, invert } from "./int-lists.js";
 import { type Normalizer, QUANTITY } from "./normalize.js";
-import { TypoIndex } from "./typo-index.js";
+import { type StringTable, stringTable } from "./string-table.js";
+import { type TypoIndex, typoIndex } from "./typo-index.js";
 
 /**
- * The search index. Terms are small integers and every per-question or per-fact list of them is a
- * sorted run in one shared buffer, so 50,000 facts (a million questions) stay compact and a lookup
- * is a binary search.
+ * The search index as data: typed arrays and string tables only, nothing that a worker could not hand over
+ * or a cache file hold. Terms are small integers and every per-question or per-fact list of them is a
+ * sorted run in one shared buffer, so 50,000 facts (a million questions) stay compact and a lookup is a
+ * binary search.
  */
-export interface SearchIndex {
-  facts: readonly Fact[];
-  termIds: Map<string, number>;
+export interface IndexData {
+  /** How many facts (documents of idf) the index was built from; facts are numbered 0 .. factCount - 1. */
+  factCount: number;
+  /** The terms (stems, synonyms folded), by term id. */
+  terms: StringTable;
   /** idf by term id, over facts: a fact's questions, answers and tags count as one document. */
   idf: Float64Array;
   /** The idf of a word never seen in the knowledge: as informative as the rarest known word. */
@@ -19,9 +23,6 @@ export interface SearchIndex {
   /** One entry per question of every fact, in every language. */
   docs: {
     fact: Int32Array;
-    lang: Lang[];
-    /** Position of the question in fact.questions[lang]. */
-    position: Int32Array;
     terms: IntLists;
     /** Sum of the idf of its terms: how much there is of it to cover. */
     weight: Float64Array;
@@ -32,10 +33,15 @@ export interface SearchIndex {
   /** term id → ids of the questions that contain it, and → facts that have it only in the answer. */
   postings: IntLists;
   answerPostings: IntLists;
+  /** Words as written in the facts' questions, and the term each stands for (the last reading of it). */
+  surfaces: StringTable;
+  surfaceTerms: Int32Array;
   /** Known words as written within a typo of a misspelt one (typos break stemming, so not stems). */
   typos: TypoIndex;
-  /** A word as written in the facts' questions → its term. */
-  surfaceTerms: Map<string, number>;
+}
+
+/** An index ready to match with: its data, the normaliser it was read with, and per-query scratch space. */
+export interface SearchIndex extends IndexData {
   /** How questions are read into terms: the same as the facts were, with the same lexicon. */
   normalizer: Normalizer;
   /**
@@ -45,13 +51,26 @@ export interface SearchIndex {
   scratch: { docSums: Float64Array; factSums: Float64Array };
 }
 
-/**
- * Built once per knowledge base; afterwards only `scratch` changes, and only during a query, so a reload
- * can swap it whole.
- */
+/** For tests and small uses: the data and the index in one step. */
 export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): SearchIndex {
+  return searchIndex(indexData(knowledge.facts, normalizer), normalizer);
+}
+
+/**
+ * Cheap: the data is used as it is, only the scratch space is new. Afterwards only `scratch` changes, and
+ * only during a query, so a reload can swap an index whole.
+ */
+export function searchIndex(data: IndexData, normalizer: Normalizer): SearchIndex {
+  return {
+    ...data,
+    normalizer,
+    scratch: { docSums: new Float64Array(data.docs.fact.length), factSums: new Float64Array(data.factCount) },
+  };
+}
+
+/** Built once per knowledge base, off the answering path (in a worker, or before anything is answered). */
+export function indexData(facts: readonly Fact[], normalizer: Normalizer): IndexData {
   const { words, tokenize } = normalizer;
-  const facts = knowledge.facts;
   const termIds = new Map<string, number>();
   const id = (term: string) => {
     const known = termIds.get(term);
@@ -60,8 +79,6 @@ export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): Search
     return termIds.size - 1;
   };
   const docFact: number[] = [];
-  const docLang: Lang[] = [];
-  const docPosition: number[] = [];
   const docTerms = new IntListsBuilder();
   const factTerms = new IntListsBuilder();
   const answerTerms = new IntListsBuilder();
@@ -71,9 +88,9 @@ export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): Search
   facts.forEach((fact, f) => {
     const own = new Set<number>();
     for (const lang of LANGUAGES) {
-      fact.questions[lang].forEach((text, position) => {
+      for (const text of fact.questions[lang]) {
         const found = words(text, lang);
-        if (found.length === 0) return;
+        if (found.length === 0) continue;
         const terms = found.map((w) => {
           const t = id(w.term);
           surfaceTerms.set(w.surface, t);
@@ -81,10 +98,8 @@ export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): Search
         });
         for (const t of terms) own.add(t);
         docFact.push(f);
-        docLang.push(lang);
-        docPosition.push(position);
         docTerms.add(terms);
-      });
+      }
     }
     const extra = new Set<number>();
     const add = (tokens: string[]) => {
@@ -113,26 +128,20 @@ export function buildIndex(knowledge: Knowledge, normalizer: Normalizer): Search
   const weight = new Float64Array(docFact.length);
   for (let d = 0; d < weight.length; d++)
     forEachIn(docs, d, (t) => (weight[d] = (weight[d] ?? 0) + (idf[t] ?? 0)));
+  const surfaces = stringTable([...surfaceTerms.keys()], { lookup: true });
 
   return {
-    facts,
-    termIds,
+    factCount: facts.length,
+    terms: stringTable([...termIds.keys()], { lookup: true }),
     idf,
     unknownIdf: Math.log(1 + n),
-    docs: {
-      fact: Int32Array.from(docFact),
-      lang: docLang,
-      position: Int32Array.from(docPosition),
-      terms: docs,
-      weight,
-    },
+    docs: { fact: Int32Array.from(docFact), terms: docs, weight },
     factTerms: own,
     answerTerms: answerOnly,
     postings: invert(docs, termCount),
     answerPostings: invert(answerOnly, termCount),
-    typos: new TypoIndex(surfaceTerms.keys()),
-    surfaceTerms,
-    normalizer,
-    scratch: { docSums: new Float64Array(docFact.length), factSums: new Float64Array(facts.length) },
+    surfaces,
+    surfaceTerms: Int32Array.from(surfaceTerms.values()),
+    typos: typoIndex(surfaces),
   };
 }

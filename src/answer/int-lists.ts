@@ -19,6 +19,13 @@ export class IntListsBuilder {
     return this.start.length - 2;
   }
 
+  /** Appends a list as given, in its order (for lists shown in order, never searched). */
+  addInOrder(items: Iterable<number>): number {
+    for (const v of items) this.flat.push(v);
+    this.start.push(this.flat.length);
+    return this.start.length - 2;
+  }
+
   build(): IntLists {
     return { flat: Int32Array.from(this.flat), start: Int32Array.from(this.start) };
   }
@@ -45,6 +52,11 @@ export function contains(lists: IntLists, i: number, value: number): boolean {
 export function forEachIn(lists: IntLists, i: number, fn: (value: number) => void): void {
   const end = lists.start[i + 1] ?? 0;
   for (let k = lists.start[i] ?? 0; k < end; k++) fn(lists.flat[k] as number);
+}
+
+/** List i as a plain array. */
+export function listAt(lists: IntLists, i: number): number[] {
+  return Array.from(lists.flat.subarray(lists.start[i] ?? 0, lists.start[i + 1] ?? 0));
 }
 
 export function listLength(lists: IntLists, i: number): number {

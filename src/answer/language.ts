@@ -20,17 +20,29 @@ export function isLang(value: string | undefined): value is Lang {
 }
 
 /**
+ * One of our languages for a Telegram language_code ("ru-RU", "be"): the interface language, and the
+ * question's language when the question itself cannot tell (emoji only). Belarusian readers get Russian,
+ * every other language English.
+ */
+export function languageOfCode(code: string | undefined): Lang {
+  const base = (code ?? "").toLowerCase().split(/[-_]/)[0];
+  if (base === "uk") return "uk";
+  if (base === "ru" || base === "be") return "ru";
+  return "en";
+}
+
+/**
  * The question's language from its script, then the letters and frequent words that tell Ukrainian
  * from Russian (the languages' own, and `topicWords`, a lexicon's). Text with no letters (emoji, digits)
- * gets the fallback (e.g. the Telegram interface language).
+ * gets the fallback: a Telegram language_code, read as languageOfCode reads it.
  */
 export function detectLanguage(
   text: string,
   fallback?: string,
   topicWords?: Record<"ru" | "uk", ReadonlySet<string>>,
 ): Lang {
-  const base = fallback?.slice(0, 2).toLowerCase();
-  const fallbackLang: Lang = isLang(base) ? base : "en";
+  // As the interface language is picked, so a Belarusian reader's emoji gets a Russian answer, not an English one.
+  const fallbackLang = languageOfCode(fallback);
   const lower = text.toLowerCase();
   const cyrillic = lower.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;

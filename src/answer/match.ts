@@ -2,9 +2,10 @@ import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
 import type { Word } from "./normalize.js";
+import { MAX_QUESTION_LENGTH } from "./question-length.js";
+import { findString } from "./string-table.js";
+import { searchTypos } from "./typo-index.js";
 
-/** Longest question we read: a 4,000-character paste is not a question, and matching it would be slow. */
-export const MAX_QUESTION_CHARS = 300;
 const MAX_WORDS = 30;
 /** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
 const MIN_TYPO_SURE = 0.79;
@@ -46,7 +47,7 @@ export interface QueryWord {
 export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
   const seen = new Set<string>();
   const unique = index.normalizer
-    .words(question.slice(0, MAX_QUESTION_CHARS), lang)
+    .words(question.slice(0, MAX_QUESTION_LENGTH), lang)
     .filter((w) => !seen.has(w.term) && seen.add(w.term));
   return unique.slice(0, MAX_WORDS).map((word) => {
     const terms = resolve(index, word);
@@ -59,11 +60,11 @@ export function queryWords(index: SearchIndex, question: string, lang: Lang): Qu
 }
 
 function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
-  const exact = index.termIds.get(word.term);
-  if (exact !== undefined) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
+  const exact = findString(index.terms, word.term);
+  if (exact >= 0) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
   const found = new Map<number, number>();
-  for (const { word: known, sure } of index.typos.search(word.surface)) {
-    const term = index.surfaceTerms.get(known);
+  for (const { word: known, sure } of searchTypos(index.typos, word.surface)) {
+    const term = index.surfaceTerms[findString(index.surfaces, known)];
     if (sure >= MIN_TYPO_SURE && term !== undefined && sure > (found.get(term) ?? 0)) found.set(term, sure);
   }
   return [...found].map(([term, sure]) => ({ term, sure, idf: index.idf[term] ?? 0 }));

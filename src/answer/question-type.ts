@@ -97,6 +97,57 @@ function namesPerson(text: string, organisationWords: ReadonlySet<string>): bool
 export interface Carried {
   types: Set<AnswerType>;
   years: Set<string>;
+  /** Surnames (lower case) of the people the claim names, its speaker aside. */
+  people: Set<string>;
+  /** The claim says someone was asked for a comment, and gives none: "reached out … for comment". */
+  noReply: boolean;
+  /** The claim is about an earlier event ("the previous swap"), not a later one. */
+  earlier: boolean;
+}
+
+/**
+ * The people a text names (two capitalised words, not an organisation), by surname. The speaker of
+ * "Andriy Yusov told VOA that one soldier …" is left out: he is not the soldier whose name is asked.
+ */
+function peopleNamed(text: string, organisationWords: ReadonlySet<string>): Set<string> {
+  const notName = (word: string) => NOT_A_NAME.has(word) || organisationWords.has(word);
+  const claimOnly = text.replace(
+    /^[^.;:]*?\b(?:told|said|says|reported|stated|wrote|claimed)\b[^.;:]*?\bthat\b/i,
+    " ",
+  );
+  const out = new Set<string>();
+  for (const m of claimOnly.matchAll(
+    /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]+)\b(?!\s+[A-Z])/gu,
+  )) {
+    const [first = "", second = ""] = [m[1]?.toLowerCase(), m[2]?.toLowerCase()];
+    if (!notName(first) && !notName(second)) out.add(second);
+  }
+  return out;
+}
+
+const ASKS_REPLY = new RegExp(
+  `${L}(?:repl(?:y|ied)|respond(?:ed)?|response|answer(?:ed)?|comment(?:ed)?|react(?:ed)?|ответил\\p{L}*|ответ|отреагирова\\p{L}*|прокомментирова\\p{L}*|відповів\\p{L}*|відповіл\\p{L}*|відповідь|відреагува\\p{L}*|прокоментува\\p{L}*)${R}`,
+  "u",
+);
+const ASKS_LATER = new RegExp(
+  `${L}(?:next|after(?:wards)?|later|following|subsequent|since then|следующ\\p{L}*|после|потом|позже|наступн\\p{L}*|після|потім|пізніше)${R}`,
+  "u",
+);
+
+/** What a (normalised) question asks beyond a kind of answer: whose name, someone's reply, a later event. */
+export interface Asks {
+  /** Surnames the question itself names: asking a fact's person by name is not asking for a new name. */
+  words: Set<string>;
+  reply: boolean;
+  later: boolean;
+}
+
+export function asks(text: string): Asks {
+  return {
+    words: new Set(text.split(/[^\p{L}\p{N}'’-]+/u)),
+    reply: ASKS_REPLY.test(text),
+    later: ASKS_LATER.test(text),
+  };
 }
 
 /** What a fact carries; `organisationWords` are a lexicon's words of organisation names, never a person's. */
@@ -114,5 +165,13 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
   if (/@\w|https?:\/\/|www\.|\+?\d[\d\s()-]{8,}\d/.test(fact.answer.en)) types.add("contact");
   // Years of the claim, not of its attribution: a report of January 2024 does not cover "in 2024".
   const years = new Set(`${fact.asOf} ${text} ${fact.quote}`.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
-  return { types, years };
+  return {
+    types,
+    years,
+    people: peopleNamed(text, organisationWords),
+    noReply: /\bfor (?:a )?comments?\b|\bdid not (?:respond|reply|comment)\b/i.test(text),
+    earlier:
+      /\b(?:previous|before|earlier|prior)\b/i.test(text) &&
+      !/\b(?:next|after|later|following)\b/i.test(text),
+  };
 }

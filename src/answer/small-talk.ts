@@ -1,19 +1,12 @@
+import type { SmallTalk } from "../texts/texts.js";
 import { normalizeText } from "./normalize.js";
 
-/**
+/*
  * A message that is small talk, not a question: greetings, thanks, goodbyes, "how are you", "who are you",
  * "ok", a lone emoji, "test". The whole message must be small talk: "hi, when did the hotline start?" is a
- * question. About the languages, not the topic, so it lives in code.
+ * question. About the languages, not the topic, so it lives in code. The kinds are those the texts table has
+ * a reply for.
  */
-export type SmallTalk =
-  | "greeting"
-  | "thanks"
-  | "bye"
-  | "how-are-you"
-  | "who-are-you"
-  | "help"
-  | "ok"
-  | "test";
 
 const PATTERNS: [SmallTalk, string][] = [
   [

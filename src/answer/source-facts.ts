@@ -1,5 +1,6 @@
 import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
-import { formatDate, MESSAGES } from "./messages.js";
+import { formatDate } from "../texts/format-date.js";
+import { texts } from "../texts/texts.js";
 
 /**
  * Questions about the reports themselves ("who wrote the Newsweek piece?", "коли вийшла стаття?") are
@@ -20,7 +21,7 @@ function names(source: Source): string[] {
 
 function date(source: Source, lang: Lang): string {
   const shown = formatDate(source.published, lang);
-  return source.publishedNote ? `${shown} (${MESSAGES[lang].dateUnverified})` : shown;
+  return source.publishedNote ? `${shown} (${texts(lang).dateUnverified})` : shown;
 }
 
 function base(source: Source, kind: string): Omit<Fact, "questions" | "answer"> {

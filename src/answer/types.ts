@@ -1,5 +1,6 @@
 import type { Lang } from "../knowledge/types.js";
-import type { SmallTalk } from "./small-talk.js";
+import type { SmallTalk } from "../texts/texts.js";
+import type { KnowledgeSummary } from "./knowledge-summary.js";
 
 export interface Citation {
   sourceId: string;
@@ -81,7 +82,9 @@ export interface Engine {
   ask(question: string, options?: AskOptions): AnswerResult;
   /** Answer a known fact directly (buttons, inline results). */
   answerFact(factId: string, language: Lang): AnswerResult | undefined;
+  /** A fact's first question in a language (a title for it); undefined for an unknown fact or none. */
+  question(factId: string, language: Lang): string | undefined;
   /** A few representative questions in a language, for /start and an empty inline query. */
   sampleQuestions(language: Lang, count: number): Suggestion[];
-  readonly knowledge: import("../knowledge/types.js").Knowledge;
+  readonly knowledge: KnowledgeSummary;
 }

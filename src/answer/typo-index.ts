@@ -1,54 +1,84 @@
 import Fuse from "fuse.js";
+import { hash32 } from "./hash.js";
+import { type HashRuns, hashRuns, runStart } from "./hash-runs.js";
+import { type StringTable, stringAt, tableSize } from "./string-table.js";
 
 /** Words shorter than this, and numbers, must match exactly: "тест" is not "мест", "2" is not "20". */
 export const FUZZY_MIN_LENGTH = 5;
 
-/** The word and every form of it with one letter left out. */
-function variants(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
+const fuzzy = (word: string) => word.length >= FUZZY_MIN_LENGTH && !/\d/.test(word);
 
 /**
  * Finds known words within one typo of a misspelt one. A plain Fuse over the whole vocabulary takes
- * milliseconds per word at 50,000 facts, so a deletion index (two words one edit apart share a
- * variant with one letter left out) picks the few candidates and Fuse ranks only those.
+ * milliseconds per word at 50,000 facts, so a deletion index (two words one edit apart share a variant
+ * with one letter left out) picks the few candidates and Fuse ranks only those. The variants are kept as
+ * hashes only: variant hash → the known words (positions in `words`) that have it.
  */
-export class TypoIndex {
-  private readonly byVariant = new Map<string, string[]>();
+export interface TypoIndex {
+  words: StringTable;
+  variants: HashRuns;
+}
 
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
-      if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) continue;
-      for (const v of variants(word)) {
-        const list = this.byVariant.get(v);
-        if (!list) this.byVariant.set(v, [word]);
-        else if (list.at(-1) !== word) list.push(word);
-      }
+/** `words` are the known words as written, each once. */
+export function typoIndex(words: StringTable): TypoIndex {
+  const keys: number[] = [];
+  const values: number[] = [];
+  for (let w = 0; w < tableSize(words); w++) {
+    const word = stringAt(words, w);
+    if (!fuzzy(word)) continue;
+    // The word itself, then each form of it with one letter left out.
+    for (let skip = -1; skip < word.length; skip++) {
+      // "aab" without either "a" is the same "ab": one entry is enough.
+      if (skip > 0 && word.charCodeAt(skip) === word.charCodeAt(skip - 1)) continue;
+      keys.push(hash32(word, skip));
+      values.push(w);
     }
   }
+  return { words, variants: hashRuns(keys, values) };
+}
 
-  /**
-   * Known words close to `word`, best first, each with how sure the match is: 1 − edits / length, by the
-   * optimal-string-alignment distance (a swap of two neighbours is one edit, as people mistype).
-   */
-  search(word: string): { word: string; sure: number }[] {
-    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return [];
-    const candidates = new Set<string>();
-    for (const v of variants(word)) for (const w of this.byVariant.get(v) ?? []) candidates.add(w);
-    if (candidates.size === 0) return [];
-    // Fuse ranks the candidates (ignoreLocation: a typo may be anywhere); its substring score finds "pilot"
-    // in "copilot" at no cost, so the edit distance, not Fuse's score, says how sure the match is.
-    const fuse = new Fuse([...candidates], { includeScore: true, threshold: 0.5, ignoreLocation: true });
-    return fuse
-      .search(word, { limit: 5 })
-      .map((hit) => ({
-        word: hit.item,
-        sure: 1 - editDistance(word, hit.item) / Math.max(word.length, hit.item.length),
-      }))
-      .sort((a, b) => b.sure - a.sure);
+const variantOf = (word: string, skip: number) =>
+  skip < 0 ? word : word.slice(0, skip) + word.slice(skip + 1);
+
+/** Whether `variant` is `word` itself or `word` with one letter left out. */
+function hasVariant(word: string, variant: string): boolean {
+  if (variant.length === word.length) return variant === word;
+  if (variant.length !== word.length - 1) return false;
+  let i = 0;
+  while (i < variant.length && variant.charCodeAt(i) === word.charCodeAt(i)) i++;
+  for (; i < variant.length; i++) if (variant.charCodeAt(i) !== word.charCodeAt(i + 1)) return false;
+  return true;
+}
+
+/**
+ * Known words close to `word`, best first, each with how sure the match is: 1 − edits / length, by the
+ * optimal-string-alignment distance (a swap of two neighbours is one edit, as people mistype).
+ */
+export function searchTypos(index: TypoIndex, word: string): { word: string; sure: number }[] {
+  if (!fuzzy(word)) return [];
+  const { keys, values } = index.variants;
+  // In the order a Map of variant → words would give them: variant by variant, each's words in index order.
+  const candidates = new Set<string>();
+  for (let skip = -1; skip < word.length; skip++) {
+    const variant = variantOf(word, skip);
+    const key = hash32(variant);
+    for (let k = runStart(keys, key); k < keys.length && keys[k] === key; k++) {
+      const known = stringAt(index.words, values[k] as number);
+      // A hash is not the variant: a word that merely shares its hash is no candidate.
+      if (hasVariant(known, variant)) candidates.add(known);
+    }
   }
+  if (candidates.size === 0) return [];
+  // Fuse ranks the candidates (ignoreLocation: a typo may be anywhere); its substring score finds "pilot"
+  // in "copilot" at no cost, so the edit distance, not Fuse's score, says how sure the match is.
+  const fuse = new Fuse([...candidates], { includeScore: true, threshold: 0.5, ignoreLocation: true });
+  return fuse
+    .search(word, { limit: 5 })
+    .map((hit) => ({
+      word: hit.item,
+      sure: 1 - editDistance(word, hit.item) / Math.max(word.length, hit.item.length),
+    }))
+    .sort((a, b) => b.sure - a.sure);
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

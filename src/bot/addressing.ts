@@ -1,5 +1,5 @@
 import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
-import { isGroupChat } from "./answer-question.js";
+import { isGroupChat } from "./chat.js";
 import type { BotContext } from "./context.js";
 
 // Who a message or command is meant for: used by the features and by createBot's rate limit alike.

@@ -1,42 +1,20 @@
 import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
 import type { AnswerResult } from "../answer/types.js";
-import type { UnansweredRecord } from "../storage/storage.js";
+import { round } from "../common/round.js";
+import { texts } from "../texts/texts.js";
+import { chatTypeOf, isGroupChat, replyTarget, settingsFor } from "./chat.js";
 import type { BotContext } from "./context.js";
-import { DEFAULT_SETTINGS, type GroupSettings, isQuiet } from "./group-settings.js";
+import { isQuiet } from "./group-settings.js";
 import { helpHtml } from "./help.js";
-import { texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboards.js";
 import { escapeHtml, renderAnswerHtml, renderNotAnsweredHtml, renderSmallTalkHtml } from "./render-html.js";
 import { sendHtml } from "./reply.js";
-
-export const isGroupChat = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
-
-export function chatTypeOf(ctx: BotContext): UnansweredRecord["chatType"] {
-  return ctx.chat?.type ?? "private";
-}
-
-/** The group's settings (defaults in private chats). */
-export async function settingsFor(ctx: BotContext): Promise<GroupSettings> {
-  return isGroupChat(ctx) && ctx.chat ? ctx.settingsStore.get(ctx.chat.id) : DEFAULT_SETTINGS;
-}
-
-/** True when the bot must stay silent in this chat now (a group's quiet hours). */
-export async function isQuietNow(ctx: BotContext): Promise<boolean> {
-  if (!isGroupChat(ctx)) return false;
-  const settings = await settingsFor(ctx);
-  return isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date());
-}
-
-/** Reply options for the update: in groups every reply quotes the message it answers. */
-export function replyTarget(ctx: BotContext): number | undefined {
-  return isGroupChat(ctx) ? ctx.msg?.message_id : undefined;
-}
 
 /** Records an unanswered question (without who asked); a storage failure never costs the user the reply. */
 async function logUnanswered(ctx: BotContext, question: string, result: AnswerResult): Promise<void> {
   try {
     await ctx.deps.storage.append("unanswered", {
-      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      at: ctx.now.toISOString(),
       question: question.slice(0, MAX_QUESTION_LENGTH),
       language: result.language,
       chatType: chatTypeOf(ctx),
@@ -79,7 +57,7 @@ export async function sendResult(
 /** Answers one question in the update's chat, honouring the group's settings. */
 export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
   const settings = await settingsFor(ctx);
-  if (isGroupChat(ctx) && isQuiet(settings.quiet, ctx.deps.now?.() ?? new Date())) {
+  if (isGroupChat(ctx) && isQuiet(settings.quiet, ctx.now)) {
     ctx.log.debug("quiet hours: question left unanswered");
     return;
   }
@@ -97,7 +75,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     {
       answered: result.answered,
       factId: result.factId,
-      score: round(result.score),
+      score: round(result.score, 3),
       chatType: chatTypeOf(ctx),
     },
     result.answered ? "answered" : result.smallTalk ? "small talk" : "not answered",
@@ -109,5 +87,3 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     question,
   });
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Storage } from "../storage/storage.js";
+import { type DamageReport, readValue } from "../storage/validate.js";
 
 /** Updates answered past the confirmed offset at the last stop: Telegram delivers them again, a restart skips them. */
 export interface AnsweredUpdates {
@@ -14,13 +15,19 @@ const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 const schema = z.object({ at: z.iso.datetime(), ids: z.array(z.number().int()) });
 
-/** Where polling keeps, across a restart, the updates it answered past the offset it confirmed. */
-export function storedAnsweredUpdates(storage: Storage, now = () => new Date()): AnsweredUpdates {
+/**
+ * Where polling keeps, across a restart, the updates it answered past the offset it confirmed. A damaged
+ * list is reported and ignored: at worst those few updates are answered twice.
+ */
+export function storedAnsweredUpdates(
+  storage: Storage,
+  { now = () => new Date(), report }: { now?: () => Date; report?: DamageReport } = {},
+): AnsweredUpdates {
   return {
     async load() {
-      const parsed = schema.safeParse(await storage.get<unknown>(KEY));
-      if (!parsed.success) return [];
-      return now().getTime() - Date.parse(parsed.data.at) > MAX_AGE_MS ? [] : parsed.data.ids;
+      const stored = await readValue(storage, KEY, schema, report);
+      if (!stored) return [];
+      return now().getTime() - Date.parse(stored.at) > MAX_AGE_MS ? [] : stored.ids;
     },
     async save(ids) {
       await storage.set(KEY, { at: now().toISOString(), ids });

@@ -23,7 +23,7 @@ export interface BotDeps {
    * then shared by all of them. Without it all three are kept in this process, as for a single instance.
    */
   cluster?: Pick<Cluster, "claims" | "changes" | "rateLimitClient">;
-  /** The clock, for quiet hours; tests pin it. */
+  /** The clock (quiet hours, the time logged with a question or vote); tests pin it. */
   now?: () => Date;
 }
 
@@ -32,6 +32,8 @@ export interface BotContextFlavor {
   deps: BotDeps;
   /** Taken once from deps.getEngine() at the start of the update. */
   engine: Engine;
+  /** When the update began to be handled (deps.now, else the clock): one time for all it decides and logs. */
+  now: Date;
   /** The user's interface language (from Telegram's language_code), for fixed texts. */
   uiLang: Lang;
   settingsStore: SettingsStore;

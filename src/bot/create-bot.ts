@@ -1,12 +1,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { type Claims, createMemoryClaims } from "../cluster/claims.js";
-import type { RateLimitClient } from "../cluster/cluster.js";
-import { addressedQuestion, startsWithCommand } from "./addressing.js";
-import { isGroupChat } from "./answer-question.js";
+import { languageOfCode } from "../answer/language.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
@@ -17,21 +13,9 @@ import { reloadFeature } from "./features/reload.js";
 import { settingsFeature } from "./features/settings.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createSettingsStore } from "./group-settings.js";
-import { pickLang, texts } from "./i18n.js";
-import { decodeCallback } from "./keyboards.js";
+import { type RateLimit, rateLimit } from "./rate-limit.js";
 import { RecentQuestions } from "./recent-questions.js";
-import { escapeHtml } from "./render-html.js";
-import { sendHtml } from "./reply.js";
 import type { ApiFailure } from "./telegram-failure.js";
-
-export interface RateLimit {
-  /** Questions a person may ask within the window before being asked to wait. */
-  limit: number;
-  windowMs: number;
-}
-
-/** Enough for a handful of questions in a row (and a burst of related-question taps), not for a flood. */
-const DEFAULT_RATE_LIMIT: RateLimit = { limit: 8, windowMs: 20_000 };
 
 export interface BotConfig {
   token: string;
@@ -46,50 +30,6 @@ export interface BotConfig {
 
 /** The update kinds the bot handles; everything else is not even delivered. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
-
-/**
- * Whose bucket an update counts against. In groups it is per chat and sender: anonymous admins all post as
- * one user (1087968824) and channel senders as another, so only sender_chat tells them apart, and one group's
- * flood must not silence another.
- */
-function bucket(ctx: BotContext, userId: number): string {
-  if (!ctx.chat || !isGroupChat(ctx)) return String(userId);
-  return `${ctx.chat.id}:${ctx.message?.sender_chat?.id ?? userId}`;
-}
-
-/** Whether an update is something the bot would answer, so only those count against the rate limit. */
-function questionKey(ctx: BotContext): string | undefined {
-  const from = ctx.from;
-  if (!from) return undefined;
-  if (ctx.callbackQuery)
-    return decodeCallback(ctx.callbackQuery.data)?.kind === "answer" ? bucket(ctx, from.id) : undefined;
-  const message = ctx.message;
-  if (!message) return undefined;
-  if (ctx.chat?.type === "private") return bucket(ctx, from.id);
-  if (!isGroupChat(ctx) || message.text === undefined) return undefined;
-  // In groups only messages addressed to the bot count; chatter between people must never trip the limit.
-  const addressed = startsWithCommand(message) || addressedQuestion(message, ctx.me) !== undefined;
-  return addressed ? bucket(ctx, from.id) : undefined;
-}
-
-/**
- * Called for every update over the limit. A button press always gets its answerCallbackQuery (or the button
- * keeps spinning); a private chat gets the "please wait" message once per window, so the notice itself cannot
- * become spam; groups get nothing. "Once" holds across instances when the claims are shared.
- */
-function rateLimitNotice(windowMs: number, claims: Claims) {
-  return async (ctx: BotContext) => {
-    const t = texts(ctx.uiLang);
-    // One claim per kind (button or message) and bucket within the window: the first excess.
-    const first = await claims.claim(
-      `notice:${ctx.callbackQuery ? "button" : "message"}:${questionKey(ctx)}`,
-      windowMs,
-    );
-    if (first) ctx.log.info({ chatType: ctx.chat?.type }, "rate limited");
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.rateLimited });
-    else if (first && ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(t.rateLimited));
-  };
-}
 
 export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.token, {
@@ -121,26 +61,14 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot<BotContext> {
     ctx.recentQuestions = recentQuestions;
     ctx.deps = deps;
     ctx.engine = deps.getEngine();
-    ctx.uiLang = pickLang(ctx.from?.language_code);
+    ctx.now = deps.now?.() ?? new Date();
+    ctx.uiLang = languageOfCode(ctx.from?.language_code);
     ctx.settingsStore = settingsStore;
     ctx.log = deps.logger.child({ update: ctx.update.update_id });
     return next();
   });
 
-  const rate = config.rateLimit ?? DEFAULT_RATE_LIMIT;
-  bot.use(
-    limit<BotContext, RateLimitClient>({
-      timeFrame: rate.windowMs,
-      limit: rate.limit,
-      keyGenerator: questionKey,
-      // With several instances the counters live in Redis, so a person's questions count wherever they land.
-      storageClient: deps.cluster?.rateLimitClient(rate.windowMs) ?? "MEMORY_STORE",
-      // The shared client prefixes its keys itself.
-      keyPrefix: "",
-      alwaysReply: true,
-      onLimitExceeded: rateLimitNotice(rate.windowMs, deps.cluster?.claims ?? createMemoryClaims()),
-    }),
-  );
+  bot.use(rateLimit(deps, config.rateLimit));
 
   bot.use(commandsFeature);
   bot.use(askFeature);

@@ -3,6 +3,7 @@ import type { ChangeFeed } from "../cluster/cluster.js";
 import { LANGUAGES } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
 import type { Storage } from "../storage/storage.js";
+import { readValue } from "../storage/validate.js";
 import type { LanguageSetting } from "./keyboards.js";
 
 export interface QuietHours {
@@ -21,9 +22,11 @@ export interface GroupSettings {
 
 export const DEFAULT_SETTINGS: GroupSettings = { language: "auto", didYouMean: true, quiet: null };
 
+// A field missing from an older stored shape takes its default; a field of the wrong type or out of range
+// makes the whole value damaged: reported, and the group gets the defaults (as if it had never saved any).
 const schema = z.object({
-  language: z.enum(["auto", ...LANGUAGES]).catch("auto"),
-  didYouMean: z.boolean().catch(true),
+  language: z.enum(["auto", ...LANGUAGES]).default(DEFAULT_SETTINGS.language),
+  didYouMean: z.boolean().default(DEFAULT_SETTINGS.didYouMean),
   quiet: z
     .object({
       from: z.number().int().min(0).max(23),
@@ -31,7 +34,7 @@ const schema = z.object({
       offsetMinutes: z.number().int().min(-720).max(840),
     })
     .nullable()
-    .catch(null),
+    .default(DEFAULT_SETTINGS.quiet),
 });
 
 const settingsKey = (chatId: number) => `settings:${chatId}`;
@@ -126,17 +129,21 @@ export function createSettingsStore(
       const cached = cache.get(key);
       if (cached && cached.until > Date.now() && cacheUsable()) return cached.settings;
       const started = epoch;
-      let raw: unknown;
+      let stored: GroupSettings | undefined;
       try {
-        raw = await storage.get<unknown>(key);
+        stored = await readValue(storage, key, schema, (damage) =>
+          logger?.warn(
+            { ...damage, chatId },
+            `ignored damaged group settings at ${damage.where}: ${damage.reason}; the group gets the defaults ` +
+              "until an admin saves new ones with /settings (or fix or delete the stored value)",
+          ),
+        );
       } catch (error) {
         // Not cached: the stored settings apply again as soon as the storage is back.
         logger?.warn({ err: error, chatId }, "could not read group settings; using the defaults");
         return { ...DEFAULT_SETTINGS };
       }
-      // Damaged or older-shaped values fall back field by field instead of failing the group's questions.
-      const parsed = raw === undefined ? undefined : schema.safeParse(raw);
-      const settings = parsed?.success ? parsed.data : { ...DEFAULT_SETTINGS };
+      const settings = stored ?? { ...DEFAULT_SETTINGS };
       if (epoch === started && cacheUsable()) remember(key, settings);
       return settings;
     },

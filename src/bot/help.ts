@@ -1,12 +1,12 @@
-import { isGroupChat } from "./answer-question.js";
+import { texts } from "../texts/texts.js";
+import { isGroupChat } from "./chat.js";
 import type { BotContext } from "./context.js";
-import { texts } from "./i18n.js";
 import { escapeHtml, escapeTrim } from "./render-html.js";
 
 /** "I know N facts from M reports about <topic>": the topic from knowledge/about.yaml, when there is one. */
 export function knowsText(ctx: BotContext, lang = ctx.uiLang): string {
-  const { facts, sources, about } = ctx.engine.knowledge;
-  return texts(lang).helpKnows(facts.length, sources.size, about?.[lang].topic);
+  const { factIds, sources, about } = ctx.engine.knowledge;
+  return texts(lang).helpKnows(factIds.length, sources.size, about?.[lang].topic);
 }
 
 /**

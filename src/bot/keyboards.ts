@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { KnowledgeSummary } from "../answer/knowledge-summary.js";
 import type { AnswerResult, Suggestion } from "../answer/types.js";
-import { type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
-import { texts } from "./i18n.js";
-import { isLinkable, trimPlain } from "./render-html.js";
+import { isHttpUrl } from "../common/http-url.js";
+import { LANGUAGES, type Lang } from "../knowledge/types.js";
+import { texts } from "../texts/texts.js";
+import { trimPlain } from "./render-html.js";
 
 /** Telegram's limit for callback_data, in bytes. */
 const CALLBACK_DATA_LIMIT = 64;
@@ -111,15 +113,19 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   return undefined;
 }
 
-const hashIndex = new WeakMap<Knowledge, Map<string, string>>();
+const hashIndex = new WeakMap<readonly string[], Map<string, string>>();
 
 /** The fact a reference points to in this knowledge, or undefined when it is gone (a stale button). */
-export function resolveFactRef(ref: string, knowledge: Knowledge): string | undefined {
-  if (!ref.startsWith("#")) return knowledge.facts.some((f) => f.id === ref) ? ref : undefined;
-  let index = hashIndex.get(knowledge);
+export function resolveFactRef(
+  ref: string,
+  knowledge: Pick<KnowledgeSummary, "factIds">,
+): string | undefined {
+  const ids = knowledge.factIds;
+  if (!ref.startsWith("#")) return ids.includes(ref) ? ref : undefined;
+  let index = hashIndex.get(ids);
   if (!index) {
-    index = new Map(knowledge.facts.map((f) => [hashRef(f.id), f.id]));
-    hashIndex.set(knowledge, index);
+    index = new Map(ids.map((id) => [hashRef(id), id]));
+    hashIndex.set(ids, index);
   }
   return index.get(ref);
 }
@@ -148,7 +154,7 @@ export function answerKeyboard(
 ): InlineKeyboardMarkup | undefined {
   const t = texts(result.language);
   const rows: InlineKeyboardButton[][] = [];
-  if (result.answered && result.citation && isLinkable(result.citation.url)) {
+  if (result.answered && result.citation && isHttpUrl(result.citation.url)) {
     rows.push([{ text: `📄 ${t.openArticle}`, url: result.citation.url }]);
   }
   if (options.suggestions) rows.push(...suggestionRows(result.alternatives, result.language));

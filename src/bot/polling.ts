@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { AnsweredUpdates } from "./answered-updates.js";
 import type { BotContext } from "./context.js";
 import { ALLOWED_UPDATES, processUpdate } from "./create-bot.js";
-import { createUpdateQueue, type UpdateQueue } from "./update-queue.js";
+import { trackInFlightUpdates } from "./in-flight-updates.js";
 
 // grammY types signals with the abort-controller polyfill; Node's own AbortSignal is what it gets at run time.
 type ApiSignal = Parameters<Api["getUpdates"]>[1];
@@ -24,6 +24,8 @@ export interface PollingOptions {
   busyPollMs?: number;
   /** How long updates in flight may hold back a full batch (and so every newer update) before polling moves on. */
   holdLimitMs?: number;
+  /** The pause after a failed getUpdates; it doubles with each failure in a row, up to 30 s. */
+  retryMs?: number;
   answered?: AnsweredUpdates;
 }
 
@@ -40,7 +42,6 @@ export interface Polling {
    * are given up on; those are delivered again at the next start.
    */
   stop(deadline?: number): Promise<void>;
-  readonly queue: UpdateQueue;
 }
 
 /** 401 (bad token) and 409 (another instance polling, or a webhook set) cannot be fixed by retrying. */
@@ -50,9 +51,12 @@ export function isFatalTelegramError(error: unknown): error is GrammyError {
 
 /**
  * Long polling with concurrent handling. grammY's bot.start() handles one update at a time, which cannot keep
- * up with a burst when every answer waits on Telegram's per-chat limit. @grammyjs/runner 2.0.3 is concurrent,
- * but its stop() does not wait for the middleware in flight (despite its docs), it does not confirm the offset
- * on stop, and its retry sleep cannot be cut short. This is the small middle.
+ * up with a burst when every answer waits on Telegram's per-chat limit. @grammyjs/runner is concurrent, but in
+ * 2.0.3 (recheck these on upgrading it): its stop() resolves as soon as the fetch loop ends, before the handlers
+ * still running finish, whatever its docs say (runner.js createRunner.stop returns the fetch task; measured: 1 ms
+ * with a 500 ms handler running); it does not confirm the last offset on stop, so Telegram delivers the last
+ * batch again after a restart; and its retry sleep after a failed getUpdates (runner.js:109) cannot be
+ * interrupted, so a stop during an outage waits it out. This is the small middle.
  *
  * Telegram forgets an update once getUpdates is called with a higher offset, so the offset sent is always the
  * oldest update still being handled (the watermark), never just past the last one fetched: an update that was
@@ -70,9 +74,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     confirmTimeoutMs = 3000,
     busyPollMs = 100,
     holdLimitMs = 10_000,
+    retryMs = 500,
     answered,
   } = options;
-  const queue = createUpdateQueue((update: Update) => processUpdate(bot, update), {
+  const inFlight = trackInFlightUpdates((update: Update) => processUpdate(bot, update), {
     concurrency,
     onError: (error, update) =>
       logger.error({ err: error, update: update.update_id }, "update handling crashed"),
@@ -92,7 +97,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   let loaded = 0;
 
   /** Every update below it was handled (or given up on by the hold limit): the offset Telegram may forget. */
-  const watermark = () => queue.oldest(floor) ?? next;
+  const watermark = () => inFlight.oldest(floor) ?? next;
 
   // Cut short by stop(); node's timer removes its abort listener, so retries do not pile up listeners.
   async function pause(ms: number) {
@@ -111,7 +116,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   async function loop(): Promise<void> {
     await loadAnswered();
-    let backoffMs = 500;
+    let backoffMs = retryMs;
     let heldSince: number | undefined;
     while (!stopping) {
       const offset = watermark();
@@ -128,7 +133,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           },
           controller.signal as ApiSignal,
         );
-        backoffMs = 500;
+        backoffMs = retryMs;
       } catch (error) {
         if (stopping) break;
         if (isFatalTelegramError(error)) throw error;
@@ -146,14 +151,14 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           logger.debug({ update: update.update_id }, "answered before the last stop; not answered again");
           continue;
         }
-        queue.add(update);
+        inFlight.start(update);
       }
       if (fresh.length === 0 && busy) {
         if (updates.length < BATCH) heldSince = undefined;
         else if (heldSince === undefined) heldSince = Date.now();
         else if (Date.now() - heldSince >= holdLimitMs) {
           logger.warn(
-            { held: queue.pending(), forMs: Date.now() - heldSince },
+            { held: inFlight.pending(), forMs: Date.now() - heldSince },
             "updates in flight held back all newer ones; moving on (they are lost if the bot stops before they finish)",
           );
           floor = next;
@@ -161,21 +166,21 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           continue;
         }
         // Until an update finishes (the offset may move) or a new one may have come.
-        await Promise.race([queue.settled(), pause(busyPollMs)]);
+        await Promise.race([inFlight.settled(), pause(busyPollMs)]);
       } else {
         heldSince = undefined;
       }
-      await queue.capacity();
+      await inFlight.capacity();
     }
   }
 
   async function finish(): Promise<void> {
     const drainMs =
       deadline === undefined ? drainTimeoutMs : Math.max(0, deadline - Date.now() - confirmTimeoutMs);
-    const drained = await queue.drain(drainMs);
+    const drained = await inFlight.drain(drainMs);
     const offset = watermark();
     if (!drained) {
-      const unfinished = queue.pending();
+      const unfinished = inFlight.pending();
       const lost = unfinished.filter((id) => id < floor);
       logger.warn(
         { unfinished, redeliveredFrom: offset },
@@ -200,7 +205,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }
     // Finished past the offset: delivered again at the next start, which must not answer them twice. So are
     // those answered before the last stop that have not come again yet.
-    const pending = new Set(queue.pending());
+    const pending = new Set(inFlight.pending());
     const done = [
       ...taken.filter((id) => id >= offset && !pending.has(id)),
       ...[...skip].filter((id) => id >= offset),
@@ -219,7 +224,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   const done = loop().then(finish, async (error) => {
     // Fatal: still let the answers in flight go out before reporting.
-    await queue.drain(drainTimeoutMs);
+    await inFlight.drain(drainTimeoutMs);
     throw error;
   });
   // The caller handles rejection through `done`; this keeps an unobserved rejection from crashing the process.
@@ -227,7 +232,6 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
 
   return {
     done,
-    queue,
     async stop(until) {
       if (!stopping) {
         stopping = true;

@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import { type About, LANGUAGES, type Lang } from "../knowledge/types.js";
 import type { Logger } from "../logger.js";
-import { texts } from "./i18n.js";
+import { texts } from "../texts/texts.js";
 
 function commandList(lang: Lang, admin: boolean): BotCommand[] {
   const c = texts(lang).commands;

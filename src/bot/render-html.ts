@@ -1,7 +1,15 @@
-import { formatDate } from "../answer/messages.js";
-import type { AnswerResult, Citation, FactAnswer } from "../answer/types.js";
-import type { Knowledge, Lang, Source } from "../knowledge/types.js";
-import { texts } from "./i18n.js";
+import { citationParts, factAnswers, sourceCitation, sourcesNewestFirst } from "../answer/citation.js";
+import type { KnowledgeSummary, SourceInfo } from "../answer/knowledge-summary.js";
+import type { AnswerResult, Citation } from "../answer/types.js";
+import { isHttpUrl } from "../common/http-url.js";
+import type { Lang } from "../knowledge/types.js";
+import { formatDate } from "../texts/format-date.js";
+import { texts } from "../texts/texts.js";
+
+/*
+ * Telegram HTML: what the console chat and CLI show (answer/render-text.ts), in the same words from the same
+ * texts table and the same citation model, with links behind titles and within Telegram's length limits.
+ */
 
 /** Telegram's limit for a message's text; kept on the HTML source, which is never shorter than the parsed text. */
 export const MESSAGE_LIMIT = 4096;
@@ -41,27 +49,15 @@ export function trimPlain(text: string, max: number): string {
   return `${out.trimEnd()}…`;
 }
 
-/** Only http(s) links become <a> tags and URL buttons: Telegram rejects other schemes in buttons. */
-export function isLinkable(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
 function link(url: string, label: string, max: number): string {
   const text = escapeTrim(label, max);
-  return isLinkable(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
+  return isHttpUrl(url) ? `<a href="${escapeHtml(url)}">${text}</a>` : text;
 }
 
-/** "Title, Publisher, 2024-01-04" with the title linking to the article; an estimated date says so. */
+/** "Title, Publisher, 4 January 2024" with the title linking to the article; an estimated date says so. */
 function renderCitation(citation: Citation, lang: Lang, budget = 600): string {
-  const title = link(citation.url, citation.title, Math.floor(budget * 0.6));
-  const publisher = escapeTrim(citation.publisher, Math.floor(budget * 0.3));
-  const unverified = citation.dateUnverified ? ` (${escapeHtml(texts(lang).dateUnverified)})` : "";
-  return `${title}, ${publisher}, ${escapeHtml(formatDate(citation.published, lang))}${unverified}`;
+  const { title, publisher, date, url } = citationParts(citation, lang);
+  return `${link(url, title, Math.floor(budget * 0.6))}, ${escapeTrim(publisher, Math.floor(budget * 0.3))}, ${escapeHtml(date)}`;
 }
 
 /**
@@ -101,19 +97,7 @@ export function stripTags(html: string): string {
  */
 export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): string {
   const t = texts(result.language);
-  const facts: FactAnswer[] =
-    result.factId && result.citation
-      ? [
-          {
-            factId: result.factId,
-            answer: result.answer ?? "",
-            citation: result.citation,
-            conflicts: result.conflicts,
-            timeline: result.timeline,
-          },
-          ...result.more,
-        ]
-      : [];
+  const facts = factAnswers(result);
   const attempts: [answerBudget: number, conflicts: number][] = [
     [3000, 3],
     [3000, 1],
@@ -153,14 +137,18 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
 }
 
 /** A short reply to small talk: what the bot knows, then example questions (their buttons come along). */
-export function renderSmallTalkHtml(result: AnswerResult, knowledge: Knowledge): string {
+export function renderSmallTalkHtml(result: AnswerResult, knowledge: KnowledgeSummary): string {
   const t = texts(result.language);
   const parts = [escapeHtml(t.smallTalk[result.smallTalk ?? "greeting"])];
   // Examples come with a greeting or "who are you", not with "ok" or "bye".
   if (result.alternatives.length) {
     parts.push(
       escapeHtml(
-        t.helpKnows(knowledge.facts.length, knowledge.sources.size, knowledge.about?.[result.language].topic),
+        t.helpKnows(
+          knowledge.factIds.length,
+          knowledge.sources.size,
+          knowledge.about?.[result.language].topic,
+        ),
       ),
       escapeHtml(t.helpExamples),
     );
@@ -180,14 +168,12 @@ export function renderNotAnsweredHtml(result: AnswerResult, showSuggestions: boo
 }
 
 /** /sources: every source with its date and link, split over several messages when the list is long. */
-export function renderSourcesHtml(sources: Iterable<Source>, lang: Lang): string[] {
+export function renderSourcesHtml(sources: Iterable<SourceInfo>, lang: Lang): string[] {
   const t = texts(lang);
-  const list = [...sources].sort(
-    (a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id),
-  );
+  const list = sourcesNewestFirst(sources);
   const blocks = list.map((s) => {
-    const unverified = s.publishedNote ? ` (${escapeHtml(t.dateUnverified)})` : "";
-    return `• ${link(s.url, s.title, 500)}\n${escapeTrim(s.publisher, 300)}, ${escapeHtml(formatDate(s.published, lang))}${unverified}`;
+    const { title, publisher, date, url } = citationParts(sourceCitation(s), lang);
+    return `• ${link(url, title, 500)}\n${escapeTrim(publisher, 300)}, ${escapeHtml(date)}`;
   });
   return packBlocks([`<b>${escapeHtml(t.sourcesTitle(list.length))}</b>`, ...blocks]);
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
 import { type Claims, createMemoryClaims } from "../cluster/claims.js";
 import type { Logger } from "../logger.js";
-import type { UpdateQueue } from "./update-queue.js";
+import type { InFlightUpdates } from "./in-flight-updates.js";
 
 export interface WebhookServerOptions {
   /** The only path updates are accepted on (the path of WEBHOOK_URL). */
@@ -12,7 +12,7 @@ export interface WebhookServerOptions {
   secret: string;
   port: number;
   host?: string;
-  queue: UpdateQueue;
+  inFlight: InFlightUpdates;
   logger: Logger;
   /** How many recent update ids are remembered to drop Telegram's redeliveries (without shared claims). */
   rememberIds?: number;
@@ -68,12 +68,12 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /**
  * Webhook mode: POST <path> with Telegram's secret header, GET /healthz for the orchestrator.
- * Each update is acknowledged once queued (so Telegram does not time out and redeliver during a slow
+ * Each update is acknowledged once its handling has started (so Telegram does not time out and redeliver during a slow
  * answer), and an update_id already taken (here, or by another instance sharing the claims) is acknowledged
  * without being handled again.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  const { path, secret, queue, logger, rememberIds = 10_000 } = options;
+  const { path, secret, inFlight, logger, rememberIds = 10_000 } = options;
   const claims = options.claims ?? createMemoryClaims({ maxKeys: rememberIds });
   let closing = false;
 
@@ -113,7 +113,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         logger.info({ update: update.update_id }, "duplicate update ignored");
         return send(res, 200, "ok");
       }
-      queue.add(update);
+      inFlight.start(update);
       send(res, 200, "ok");
     },
   );

@@ -1,11 +1,13 @@
+import { createHash } from "node:crypto";
 import { predictForest } from "../answer/boosted-trees.js";
 import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { createEngine, type InspectableEngine } from "../answer/engine.js";
 import { type FactLinks, factLinks } from "../answer/fact-links.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
+import { round } from "../common/round.js";
 import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
-import { fitForest } from "./fit-trees.js";
+import { fitForest, TREE_OPTIONS } from "./fit-trees.js";
 import { answersRow, type QuestionRow } from "./question-sets.js";
 
 /**
@@ -72,14 +74,14 @@ function examplesOf(
   origin: string,
   group: number,
   /** Whether a fact answers the question; undefined when that cannot be told (the example is left out). */
-  isRight: (fact: Fact, text: string, cited: string[]) => boolean | undefined,
+  isRight: (factId: string, text: string, cited: string[]) => boolean | undefined,
 ): Example[] {
   const reading = engine.inspect(question);
   if (!reading.inScope) return [];
   return reading.candidates.flatMap((c) => {
-    const answered = engine.answerFact(c.fact.id, reading.language);
+    const answered = engine.answerFact(c.factId, reading.language);
     const cited = answered?.citation ? [`${answered.citation.title} ${answered.citation.publisher}`] : [];
-    const right = answered ? isRight(c.fact, answerBody(answered), cited) : false;
+    const right = answered ? isRight(c.factId, answerBody(answered), cited) : false;
     if (right === undefined) return [];
     return [{ question, origin, features: featureVector(c.features), label: right ? 1 : 0, group }];
   });
@@ -91,12 +93,16 @@ function examplesOf(
  * names as related may or may not (two reports of the pilot's reward both answer "how much did he get"),
  * so that example is left out rather than called wrong.
  */
-function ownRight(asked: Fact, measures: FactLinks["measures"]): (candidate: Fact) => boolean | undefined {
+function ownRight(
+  asked: Fact,
+  measures: FactLinks["measures"],
+  byId: ReadonlyMap<string, Fact>,
+): (candidateId: string) => boolean | undefined {
   const sameMeasure = new Set(measures.get(asked.id) ?? [asked.id]);
-  return (candidate) =>
-    sameMeasure.has(candidate.id)
+  return (candidateId) =>
+    sameMeasure.has(candidateId)
       ? true
-      : asked.related.includes(candidate.id) || candidate.related.includes(asked.id)
+      : asked.related.includes(candidateId) || byId.get(candidateId)?.related.includes(asked.id)
         ? undefined
         : false;
 }
@@ -118,14 +124,17 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
   // the whole knowledge, since people do ask the very questions a fact lists.
   const whole = engineFor(knowledge);
   const { measures } = factLinks(knowledge.facts);
+  // A candidate may also be a fact the engine made from a source: it names no related fact.
+  const byId = new Map(knowledge.facts.map((f) => [f.id, f]));
   for (let fold = 0; fold < FOLDS; fold++) {
     const engine = engineFor(withoutOwnFold(knowledge, fold));
     for (const fact of knowledge.facts) {
       for (const lang of LANGUAGES) {
         for (const q of fact.questions[lang]) {
           if (foldOf(q) !== fold) continue;
-          examples.push(...examplesOf(engine, q, "own", group++, ownRight(fact, measures)));
-          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, ownRight(fact, measures)));
+          const right = ownRight(fact, measures, byId);
+          examples.push(...examplesOf(engine, q, "own", group++, right));
+          if (fold === 0) examples.push(...examplesOf(whole, q, "own", group++, right));
         }
       }
     }
@@ -137,7 +146,9 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
     for (const row of rows) {
       const engine = engines[foldOf(row.q)] as InspectableEngine;
       examples.push(
-        ...examplesOf(engine, row.q, name, group++, (f, text, cited) => answersRow(row, text, [f.id], cited)),
+        ...examplesOf(engine, row.q, name, group++, (factId, text, cited) =>
+          answersRow(row, text, [factId], cited),
+        ),
       );
     }
   }
@@ -148,6 +159,19 @@ export interface Fit {
   model: ConfidenceModel;
   /** Per origin at the chosen threshold: questions, right answers and wrong answers. */
   report: Record<string, { questions: number; right: number; wrong: number }>;
+}
+
+/**
+ * What a fit depends on besides the fitting code: the examples (features, labels, origins, groups) and the
+ * settings. The same digest means the same model, since fitting is deterministic.
+ */
+export function examplesDigest(examples: readonly Example[]): string {
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({ FOLDS, WRONG_COST, SUGGEST_AT, OWN_WEIGHT, TREE_OPTIONS, features: FEATURE_NAMES }),
+  );
+  for (const e of examples) hash.update(JSON.stringify([e.question, e.origin, e.group, e.label, e.features]));
+  return hash.digest("hex").slice(0, 32);
 }
 
 export function fitConfidence(examples: Example[]): Fit {
@@ -192,22 +216,22 @@ export function fitConfidence(examples: Example[]): Fit {
     r.questions++;
     if (p >= answerAt) e.label ? r.right++ : r.wrong++;
   }
-  const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const forest = fitOn(examples);
   return {
     model: {
       features: FEATURE_NAMES,
       forest: {
         ...forest,
-        base: round(forest.base),
+        base: round(forest.base, 6),
         trees: forest.trees.map((t) => ({
           ...t,
-          threshold: t.threshold.map(round),
-          leaf: t.leaf.map(round),
+          threshold: t.threshold.map((x) => round(x, 6)),
+          leaf: t.leaf.map((x) => round(x, 6)),
         })),
       },
       answerAt,
       suggestAt: SUGGEST_AT,
+      fittedOn: examplesDigest(examples),
     },
     report,
   };
@@ -224,6 +248,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = {
   features: ${JSON.stringify(model.features)},
   answerAt: ${model.answerAt},
   suggestAt: ${model.suggestAt},
+  fittedOn: ${JSON.stringify(model.fittedOn ?? "")},
   forest: {
     ...${JSON.stringify(forest)},
     trees: [

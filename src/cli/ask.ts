@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { createEngine } from "../answer/engine.js";
+import { join } from "node:path";
 import { isLang } from "../answer/language.js";
 import { answerBody, renderText } from "../answer/render-text.js";
 import type { AnswerResult } from "../answer/types.js";
-import { loadKnowledge } from "../knowledge/load.js";
+import type { Config } from "../config.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
 import { LANGUAGES, type Lang } from "../knowledge/types.js";
+import { cachedBuild } from "../reload/cached-build.js";
+import { INDEX_CACHE_DIR } from "../reload/index-cache.js";
 import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--lang en|ru|uk] [--dir DIR] "question"
@@ -15,7 +17,14 @@ const USAGE = `usage: npm run ask -- [--json] [--lang en|ru|uk] [--dir DIR] "que
   ./knowledge.`;
 
 // stdout carries only answers (one JSON line each with --json); everything else goes to stderr.
-let options: { json: boolean; batch?: string; language?: Lang; dir: string; question: string };
+let options: {
+  json: boolean;
+  batch?: string;
+  language?: Lang;
+  dir: string;
+  question: string;
+  cacheDir?: string;
+};
 try {
   const { values, positionals } = parseCommandLine(
     process.argv.slice(2),
@@ -40,13 +49,22 @@ try {
   if (values.batch !== undefined && question)
     throw new UsageError("give either a question or --batch FILE, not both");
   if (values.batch === undefined && !question.trim()) throw new UsageError("no question given");
+  // With --dir, settings the bot could not start with do not stop an answer: only the cache is skipped.
+  let settings: Config | undefined;
+  try {
+    settings = readSettings();
+  } catch (error) {
+    if (values.dir === undefined) throw error;
+  }
   options = {
     json: values.json,
     batch: values.batch,
     language: lang,
     // The directory `npm start` reads unless one is named here.
-    dir: values.dir ?? readSettings().knowledgeDir,
+    dir: values.dir ?? (settings as Config).knowledgeDir,
     question,
+    // The bot's index cache (DATA_DIR/index-cache): unchanged knowledge is answered from without building.
+    ...(settings ? { cacheDir: join(settings.dataDir, INDEX_CACHE_DIR) } : {}),
   };
 } catch (error) {
   console.error(describeCliError(error, USAGE));
@@ -54,18 +72,22 @@ try {
 }
 
 const questions = options.batch === undefined ? [options.question] : await readQuestions(options.batch);
-const { knowledge, problems } = await loadKnowledge(options.dir);
-if (!knowledge) {
+// On this thread: a CLI has nothing to answer meanwhile, and a worker would only add its start-up.
+const built = await cachedBuild({ cacheDir: options.cacheDir, inWorker: false })(options.dir);
+const { engine } = built;
+if (!engine) {
+  const problems = built.engineFailure ? [...built.problems, built.engineFailure] : built.problems;
   for (const p of problems) console.error(formatProblem(p));
   console.error(
     `the knowledge in ${options.dir} has ${countProblems(problems).errors} errors: run npm run validate -- ${options.dir}`,
   );
   process.exit(1);
 }
-const engine = createEngine(knowledge);
 for (const question of questions) {
   const result = engine.ask(question, { language: options.language });
-  console.log(options.json ? JSON.stringify(toJson(question, result)) : `${renderText(result)}\n`);
+  console.log(
+    options.json ? JSON.stringify(toJson(question, result)) : `${renderText(result, engine.knowledge)}\n`,
+  );
 }
 
 function toJson(question: string, r: AnswerResult) {

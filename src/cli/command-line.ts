@@ -69,3 +69,12 @@ export function describeCliError(error: unknown, usage: string): string {
   if (error instanceof ConfigError) return `invalid setting ${error.message} (in the environment or .env)`;
   throw error;
 }
+
+/**
+ * The knowledge directory a CLI reads: the one given on the command line, else the bot's KNOWLEDGE_DIR (what
+ * `npm start` reads). A "directory" starting with a dash is an option typed after a stray `--` (./-x is one).
+ */
+export function knowledgeDirArgument(given: string | undefined): string {
+  if (given?.startsWith("-")) throw new UsageError(`unknown option ${given}`);
+  return given ?? readSettings().knowledgeDir;
+}

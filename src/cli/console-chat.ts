@@ -1,10 +1,10 @@
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
-import { detectLanguage } from "../answer/language.js";
+import { detectLanguage, languageOfCode } from "../answer/language.js";
 import { MAX_QUESTION_LENGTH } from "../answer/question-length.js";
-import { renderText } from "../answer/render-text.js";
+import { renderSourcesText, renderText } from "../answer/render-text.js";
 import type { Engine } from "../answer/types.js";
-import { texts } from "../bot/i18n.js";
+import { texts } from "../texts/texts.js";
 
 export interface ConsoleChatOptions {
   input: Readable;
@@ -21,13 +21,15 @@ export async function runConsoleChat(
   { input, output, fallbackLanguage, signal }: ConsoleChatOptions,
 ): Promise<void> {
   const write = (text: string) => output.write(`${text}\n`);
-  const facts = engine.knowledge.facts.length;
+  const facts = engine.knowledge.factIds.length;
   write(`factline console chat: ${facts} sourced facts from ${engine.knowledge.sources.size} reports.`);
   const about = engine.knowledge.about?.en;
   if (about) write(`${about.summary}\n`);
   write("Ask in English, Russian or Ukrainian. Try:");
   for (const s of engine.sampleQuestions("en", 3)) write(`  ${s.question}`);
-  write("Type /quit or press Ctrl-D to leave. To run the real bot, set BOT_TOKEN (see README.md).\n");
+  write(
+    "Type /sources for the reports, /quit or Ctrl-D to leave. To run the real bot, set BOT_TOKEN (see README.md).\n",
+  );
 
   const rl = createInterface({ input, output, terminal: false });
   const leave = () => rl.close();
@@ -38,11 +40,14 @@ export async function runConsoleChat(
     for await (const line of rl) {
       const question = line.trim();
       if (question === "/quit" || question === "/exit") break;
-      if (question.length > MAX_QUESTION_LENGTH) {
+      if (question === "/sources") {
+        // As in Telegram, where "no sourced answer" and "what I know" point to it.
+        write(`${renderSourcesText(engine.knowledge.sources.values(), languageOfCode(fallbackLanguage))}\n`);
+      } else if (question.length > MAX_QUESTION_LENGTH) {
         // The limit Telegram users get, in the same words.
         write(`${texts(detectLanguage(question, fallbackLanguage)).tooLong(MAX_QUESTION_LENGTH)}\n`);
       } else if (question) {
-        write(`${renderText(engine.ask(question, { fallbackLanguage }))}\n`);
+        write(`${renderText(engine.ask(question, { fallbackLanguage }), engine.knowledge)}\n`);
       }
       prompt();
     }

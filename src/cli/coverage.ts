@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { knowledgeCoverage } from "../knowledge/coverage.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
-import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
+import { describeCliError, knowledgeDirArgument, parseCommandLine } from "./command-line.js";
 
 const USAGE = `usage: npm run coverage -- [--json] [DIR]
 
@@ -28,9 +28,7 @@ try {
     process.exit(0);
   }
   json = values.json;
-  // A directory whose name starts with a dash is an option typed after a stray `--` (write ./-x for one).
-  if (positionals[0]?.startsWith("-")) throw new UsageError(`unknown option ${positionals[0]}`);
-  dir = positionals[0] ?? readSettings().knowledgeDir;
+  dir = knowledgeDirArgument(positionals[0]);
 } catch (error) {
   console.error(describeCliError(error, USAGE));
   process.exit(2);

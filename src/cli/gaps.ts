@@ -1,11 +1,12 @@
 import { compileLexicon } from "../answer/lexicon.js";
 import { createNormalizer } from "../answer/normalize.js";
 import type { Config } from "../config.js";
-import { GAPS_USAGE, type GapsArgs, gapsReport, parseGapsArgs } from "../gaps/report.js";
+import { type GapsArgs, gapsReport } from "../gaps/report.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { describeStorage, openStorage } from "../storage/open-storage.js";
 import type { DamagedRecord } from "../storage/storage.js";
 import { asUsageError, describeCliError, readSettings } from "./command-line.js";
+import { GAPS_USAGE, parseGapsArgs } from "./gaps-args.js";
 
 // npm run gaps [-- --since 7d --json --feedback]: reads the same storage as the bot (DATA_DIR / REDIS_URL).
 let args: GapsArgs;
@@ -52,6 +53,7 @@ try {
     factLabel: (id) => labels.get(id) || (knowledge ? "(no longer in the knowledge)" : undefined),
     locate: (id) => places.get(id),
     where: describeStorage(settings),
+    onDamaged: (damage) => damaged.push(damage),
   });
   console.log(report);
   if (damaged.length > 0) console.error(describeDamage(damaged));

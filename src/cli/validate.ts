@@ -1,6 +1,7 @@
+import { plural } from "../common/plural.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems, formatProblem } from "../knowledge/problems.js";
-import { describeCliError, parseCommandLine, readSettings, UsageError } from "./command-line.js";
+import { describeCliError, knowledgeDirArgument, parseCommandLine } from "./command-line.js";
 
 const USAGE = `usage: npm run validate [-- DIR]
 
@@ -19,10 +20,7 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  // A directory whose name starts with a dash is an option typed after a stray `--` (write ./-x for one).
-  if (positionals[0]?.startsWith("-")) throw new UsageError(`unknown option ${positionals[0]}`);
-  // The directory `npm start` reads unless one is named here.
-  dir = positionals[0] ?? readSettings().knowledgeDir;
+  dir = knowledgeDirArgument(positionals[0]);
 } catch (error) {
   console.error(describeCliError(error, USAGE));
   process.exit(2);
@@ -31,7 +29,6 @@ try {
 const { knowledge, problems } = await loadKnowledge(dir);
 for (const problem of problems) console.error(formatProblem(problem));
 const { errors, warnings } = countProblems(problems);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const summary = knowledge
   ? `${plural(knowledge.facts.length, "fact")}, ${plural(knowledge.sources.size, "source")}, `
   : "";

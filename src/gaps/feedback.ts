@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from "../storage/storage.js";
+import type { FeedbackRecord } from "../storage/log-records.js";
 
 export interface FactFeedback {
   factId: string;

@@ -1,20 +1,12 @@
-import { parseArgs } from "node:util";
+import { plural } from "../common/plural.js";
+import { feedbackRecordSchema, unansweredRecordSchema } from "../storage/log-records.js";
 import type { Storage } from "../storage/storage.js";
+import { type DamageReport, validRecords } from "../storage/validate.js";
 import { clusterGaps, type GapCluster, type Tokenizer } from "./cluster.js";
 import { type FactFeedback, summarizeFeedback } from "./feedback.js";
 import { type FactLocation, formatSuggestion, type Suggestion, suggestFor } from "./suggest.js";
 
-export const GAPS_USAGE = `usage: npm run gaps -- [--since 7d|24h|2w|YYYY-MM-DD] [--json] [--limit N] [--feedback] [--suggest]
-
-  Unanswered questions grouped by similar wording, largest cluster first, with the nearest fact.
-  --suggest    for each cluster, a YAML snippet adding its wordings to the nearest fact, or "needs a new fact"
-  --feedback   👍/👎 per fact instead, worst first
-  --since      only records from this long ago (7d, 24h, 2w) or this date on (default: everything kept)
-  --limit      clusters or facts to print (default 30, 0 = all; --json always prints all)
-  --json       machine-readable output on stdout
-
-  Reads the bot's storage: REDIS_URL when set, otherwise files under DATA_DIR (default ./data).`;
-
+/** What the report shows (the command line of npm run gaps, read by cli/gaps-args.ts). */
 export interface GapsArgs {
   json: boolean;
   feedback: boolean;
@@ -24,47 +16,6 @@ export interface GapsArgs {
   sinceText?: string;
   limit: number;
   help: boolean;
-}
-
-/** Parses the command line; throws an Error whose message is ready to print (with the usage) on bad input. */
-export function parseGapsArgs(argv: string[], now = new Date()): GapsArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      json: { type: "boolean", default: false },
-      feedback: { type: "boolean", default: false },
-      suggest: { type: "boolean", default: false },
-      since: { type: "string" },
-      limit: { type: "string", default: "30" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (!/^\d+$/.test(values.limit)) throw new Error(`--limit: expected a whole number, got "${values.limit}"`);
-  return {
-    json: values.json,
-    feedback: values.feedback,
-    suggest: values.suggest,
-    since: values.since === undefined ? undefined : parseSince(values.since, now),
-    sinceText: values.since,
-    limit: Number(values.limit),
-    help: values.help,
-  };
-}
-
-const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
-
-/** "7d", "24h", "2w" back from now, or a date (YYYY-MM-DD, UTC midnight) or full ISO timestamp. */
-export function parseSince(text: string, now = new Date()): Date {
-  const relative = /^(\d+)\s*([hdw])$/i.exec(text.trim());
-  if (relative) {
-    const unit = (relative[2] as string).toLowerCase() as keyof typeof UNIT_MS;
-    return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[unit]);
-  }
-  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
-    const date = new Date(/T/.test(text) ? text : `${text.trim()}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new Error(`--since: expected a duration like 7d, 24h, 2w or a date like 2026-11-01, got "${text}"`);
 }
 
 /** What the report shows of a fact besides its id: its first English question, so the id needs no lookup. */
@@ -79,6 +30,8 @@ export interface GapsReportInput {
   locate?: FactLocation;
   /** Where the data came from (describeStorage), for the heading. */
   where: string;
+  /** Told about each record left out because it is not of its log's shape (damaged, or hand-edited). */
+  onDamaged?: DamageReport;
 }
 
 /** Builds the report text (or JSON text) for the given arguments. */
@@ -90,11 +43,20 @@ export async function gapsReport(input: GapsReportInput): Promise<string> {
       }`
     : "in the whole log";
   if (args.feedback) {
-    const facts = summarizeFeedback(await storage.read("feedback", args.since));
+    const votes = validRecords(
+      await storage.read("feedback", args.since),
+      feedbackRecordSchema,
+      input.onDamaged,
+    );
+    const facts = summarizeFeedback(votes);
     if (args.json) return JSON.stringify({ since: args.since?.toISOString() ?? null, facts }, null, 2);
     return formatFeedback(facts, { period, where, limit: args.limit, factLabel: input.factLabel });
   }
-  const records = await storage.read("unanswered", args.since);
+  const records = validRecords(
+    await storage.read("unanswered", args.since),
+    unansweredRecordSchema,
+    input.onDamaged,
+  );
   const clusters = clusterGaps(records, { tokenize: input.tokenize });
   const locate = input.locate ?? (() => undefined);
   const suggest = args.suggest ? (c: GapCluster) => suggestFor(c, locate) : undefined;
@@ -194,8 +156,4 @@ export function formatFeedback(facts: FactFeedback[], options: FormatOptions): s
 function quote(text: string): string {
   const short = text.length > 80 ? `${text.slice(0, 79)}…` : text;
   return `"${short}"`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

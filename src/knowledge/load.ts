@@ -3,6 +3,15 @@ import { basename, isAbsolute, join, relative } from "node:path";
 import { isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { checkAnswers, type Reading, read } from "./answer-checks.js";
+import {
+  ABOUT_FILE,
+  FACT_FILE,
+  FACTS_DIR,
+  LEXICON_FILE,
+  SOURCE_FILE,
+  SOURCES_DIR,
+  UNANSWERABLE_FILE,
+} from "./files.js";
 import { checkLexicon } from "./lexicon.js";
 import { normalizeForQuote } from "./normalize-quote.js";
 import type { Problem } from "./problems.js";
@@ -29,8 +38,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const report = (file: string, line: number | undefined, rule: string, message: string, hint?: string) =>
     problems.push({ file: display(file), line, rule, message, hint, severity: "error" });
 
-  const sourceFiles = await listFiles(join(dir, "sources"), /\.md$/i, report);
-  const factFiles = await listFiles(join(dir, "facts"), /\.ya?ml$/i, report);
+  const sourceFiles = await listFiles(join(dir, SOURCES_DIR), SOURCE_FILE, report);
+  const factFiles = await listFiles(join(dir, FACTS_DIR), FACT_FILE, report);
   if (problems.length) return { problems };
 
   const sources = new Map<string, Source>();
@@ -70,15 +79,6 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const hasErrors = problems.some((p) => p.severity === "error");
   return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable, about, lexicon }, problems };
 }
-
-/** Optional: what the knowledge is about. Without it the bot speaks of "published reports" only. */
-export const ABOUT_FILE = "about.yaml";
-
-/** Optional: questions the reports do not answer, which the engine keeps apart from the facts. */
-export const UNANSWERABLE_FILE = "unanswerable.yaml";
-
-/** Optional: the topic's synonyms, phrases and out-of-scope shapes; without it, words are matched as they are. */
-export const LEXICON_FILE = "lexicon.yaml";
 
 async function readUnanswerable(file: string, report: Report): Promise<Knowledge["unanswerable"]> {
   const parsed = (await readYaml(file, unanswerableSchema, report))?.data;

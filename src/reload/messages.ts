@@ -1,3 +1,4 @@
+import { plural } from "../common/plural.js";
 import { formatProblem } from "../knowledge/problems.js";
 import type { ReloadDiff } from "./diff.js";
 import type { ReloadResult } from "./result.js";
@@ -50,10 +51,6 @@ export function describeReload(result: ReloadResult, { maxProblems = 15, maxIds 
     ...shown,
     "Fix the files (npm run validate lists every problem); the bot reloads when they are saved.",
   ].join("\n");
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function percent(share: number): string {

@@ -1,10 +1,18 @@
-import { createEngine as defaultCreateEngine } from "../answer/engine.js";
 import type { Engine } from "../answer/types.js";
-import { type LoadResult, loadKnowledge } from "../knowledge/load.js";
+import { plural } from "../common/plural.js";
+import { DEFAULT_RELOAD_MAX_DROP } from "../config.js";
 import { formatProblem, type Problem } from "../knowledge/problems.js";
-import type { Knowledge } from "../knowledge/types.js";
-import { countDiff, diffKnowledge, emptyDiff, lexiconChanged, type ReloadDiff } from "./diff.js";
-import { describeReload, plural } from "./messages.js";
+import { type BuildEngine, type BuildResult, crashProblem } from "./build.js";
+import { cachedBuild } from "./cached-build.js";
+import {
+  countDiff,
+  diffKnowledge,
+  emptyDiff,
+  type KnowledgeDigest,
+  lexiconChanged,
+  type ReloadDiff,
+} from "./diff.js";
+import { describeReload } from "./messages.js";
 import type { ReloadOptions, ReloadResult } from "./result.js";
 
 /** The subset of a pino logger used here (pino's Logger fits). */
@@ -19,13 +27,20 @@ export interface KnowledgeReloaderOptions {
   /** Largest share of facts (0..1) a reload may remove without force; RELOAD_MAX_DROP, default 0.2. */
   maxDrop?: number;
   logger?: ReloadLogger;
-  /** The engine already serving (built at start-up); without it, current() throws until a reload succeeds. */
-  initial?: Engine;
+  /**
+   * The engine already serving and the digest of its knowledge; without it, current() throws until a reload
+   * succeeds.
+   */
+  initial?: { engine: Engine; digest: KnowledgeDigest };
   /** Called after each swap, with the engine now serving. */
   onSwap?: (engine: Engine, result: ReloadResult) => void;
-  // Injected in tests; the real loader and engine otherwise.
-  load?: (dir: string) => Promise<LoadResult>;
-  createEngine?: (knowledge: Knowledge) => Engine;
+  /**
+   * Where built engines are kept, keyed by the knowledge's content and the code that builds it (the bot:
+   * DATA_DIR/index-cache). None: every reload builds.
+   */
+  cacheDir?: string;
+  /** How an engine is built: by default in a worker thread, through the cache. Tests build in-process. */
+  build?: BuildEngine;
 }
 
 export interface KnowledgeReloader {
@@ -40,8 +55,6 @@ export interface KnowledgeReloader {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_DROP = 0.2;
-
 /**
  * Load, validate, diff, check the drop, build, swap: one reload at a time. What starts a reload (file watch,
  * SIGHUP, /reload) lives in triggers.ts; how a result reads, in messages.ts.
@@ -49,21 +62,21 @@ export const DEFAULT_MAX_DROP = 0.2;
 export function createKnowledgeReloader(options: KnowledgeReloaderOptions): KnowledgeReloader {
   const {
     dir,
-    maxDrop = DEFAULT_MAX_DROP,
+    maxDrop = DEFAULT_RELOAD_MAX_DROP,
     logger,
     onSwap,
-    load = loadKnowledge,
-    createEngine = defaultCreateEngine,
+    build = cachedBuild({ cacheDir: options.cacheDir, logger }),
   } = options;
   if (!(maxDrop >= 0 && maxDrop <= 1)) {
     throw new Error(`RELOAD_MAX_DROP must be a share between 0 and 1 (0.2 = 20%), got ${maxDrop}`);
   }
-  let engine = options.initial;
+  // One reference, swapped whole: a question never sees one knowledge's engine with another's digest.
+  let serving = options.initial;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function attempt({ force = false, trigger = "manual" }: ReloadOptions): Promise<ReloadResult> {
-    const previous = engine?.knowledge;
-    const previousFacts = previous?.facts.length ?? 0;
+    const previous = serving?.digest;
+    const previousFacts = previous?.factIds.length ?? 0;
     const failed = (problems: Problem[], diff: ReloadDiff = emptyDiff()): ReloadResult => ({
       ok: false,
       problems,
@@ -72,28 +85,32 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       previousFacts,
     });
 
-    let loaded: LoadResult;
+    // The old engine answers all the while: loading, validating and building run off this thread.
+    let built: BuildResult;
     try {
-      loaded = await load(dir);
+      built = await build(dir);
     } catch (error) {
       // The loader promises not to throw on bad input; if it does anyway, the old index must stay.
-      loaded = { problems: [crashProblem(dir, "load-crashed", error)] };
+      built = { problems: [crashProblem(dir, "load-crashed", error)] };
     }
-    const errors = loaded.problems.filter((p) => p.severity === "error");
-    if (!loaded.knowledge || errors.length > 0) {
-      const problems = errors.length > 0 ? loaded.problems : [...loaded.problems, noKnowledgeProblem(dir)];
+    const errors = built.problems.filter((p) => p.severity === "error");
+    if (!built.digest || errors.length > 0) {
+      const problems = errors.length > 0 ? built.problems : [...built.problems, noKnowledgeProblem(dir)];
       const result = failed(problems);
       logFailure(result, trigger);
       return result;
     }
 
-    const next = loaded.knowledge;
+    // What is left runs on the answering thread: in steps, each a few milliseconds, questions in between.
+    await turn();
+    const next = built.digest;
     const diff = diffKnowledge(previous, next);
+    await turn();
     if (previous && previousFacts > 0 && !force) {
       const share = diff.removed.length / previousFacts;
       if (share > maxDrop) {
         const result: ReloadResult = {
-          ...failed(loaded.problems, diff),
+          ...failed(built.problems, diff),
           refused: { removed: diff.removed.length, before: previousFacts, share, maxDrop },
         };
         logger?.warn({ trigger, ...result.refused, diff }, describeReload(result));
@@ -101,26 +118,25 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       }
     }
 
-    let nextEngine: Engine;
-    try {
-      // Built completely before the swap: no question ever sees a half-built index.
-      nextEngine = createEngine(next);
-    } catch (error) {
-      const result = failed([...loaded.problems, crashProblem(dir, "engine-failed", error)]);
+    // Built completely before the swap: no question ever sees a half-built index.
+    const nextEngine = built.engine;
+    if (!nextEngine) {
+      const why = built.engineFailure ?? crashProblem(dir, "engine-failed", "the build gave no engine");
+      const result = failed([...built.problems, why]);
       logFailure(result, trigger);
       return result;
     }
-    engine = nextEngine;
+    serving = { engine: nextEngine, digest: next };
     const lexicon = lexiconChanged(previous, next);
     const result: ReloadResult = {
       ok: true,
-      problems: loaded.problems,
+      problems: built.problems,
       diff,
       ...(lexicon ? { lexiconChanged: true } : {}),
-      facts: next.facts.length,
+      facts: next.factIds.length,
       previousFacts,
     };
-    for (const p of loaded.problems)
+    for (const p of built.problems)
       logger?.warn({ file: p.file, line: p.line, rule: p.rule }, formatProblem(p));
     if (previous) {
       // The headline, the counts and the full diff (once: the reply to /reload lists the ids in its text).
@@ -131,6 +147,7 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
           forced: force || undefined,
           ...countDiff(diff),
           lexiconChanged: lexicon || undefined,
+          cached: built.cached || undefined,
           diff,
         },
         headline,
@@ -138,8 +155,13 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     } else {
       // The first load: every fact is "added", which says nothing; counts are what an operator checks.
       logger?.info(
-        { trigger, facts: next.facts.length, sources: next.sources.size },
-        `Knowledge loaded: ${plural(next.facts.length, "fact")} from ${plural(next.sources.size, "source")}.`,
+        {
+          trigger,
+          facts: next.factIds.length,
+          sources: nextEngine.knowledge.sources.size,
+          ...(built.cached ? { cached: true } : {}),
+        },
+        `Knowledge loaded: ${plural(next.factIds.length, "fact")} from ${plural(nextEngine.knowledge.sources.size, "source")}.`,
       );
     }
     onSwap?.(nextEngine, result);
@@ -164,9 +186,9 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
 
   return {
     current() {
-      if (!engine)
+      if (!serving)
         throw new Error(`no knowledge loaded yet from ${dir}: run reload() first (and check its problems)`);
-      return engine;
+      return serving.engine;
     },
     reload(reloadOptions: ReloadOptions = {}) {
       // One reload at a time, in order: a forced /reload right after a watcher reload must run after it.
@@ -180,15 +202,8 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
   };
 }
 
-function crashProblem(dir: string, rule: string, error: unknown): Problem {
-  return {
-    file: dir,
-    rule,
-    message: error instanceof Error ? error.message : String(error),
-    hint: "this is a bug in factline, not in the knowledge: report it with the log",
-    severity: "error",
-  };
-}
+/** Lets the questions that arrived meanwhile be answered before the next step. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function noKnowledgeProblem(dir: string): Problem {
   return {

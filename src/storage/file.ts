@@ -2,11 +2,14 @@ import { randomBytes } from "node:crypto";
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import {
+  appendTime,
   type DamagedRecord,
   DamagedValueError,
+  LOG_NAMES,
   type LogName,
-  type LogRecords,
+  recordTime,
   type Storage,
+  type StoredRecord,
 } from "./storage.js";
 
 export interface FileStorageOptions {
@@ -14,7 +17,6 @@ export interface FileStorageOptions {
   onDamaged?: (damage: DamagedRecord) => void;
 }
 
-const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 // A temp file this old cannot belong to a write still in progress: it is what a crash left behind.
 const STALE_TEMP_MS = 10 * 60 * 1000;
@@ -63,7 +65,8 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
     await appendFile(file, `${prefix}${line}\n`, "utf8");
   }
 
-  async function readLogFile<L extends LogName>(file: string): Promise<LogRecords[L][]> {
+  /** The readable records of one day file, each with its time and file:line. */
+  async function readLogFile(file: string): Promise<(StoredRecord & { time: number })[]> {
     let text: string;
     try {
       text = await readFile(file, "utf8");
@@ -71,13 +74,14 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       if (isNotFound(error)) return [];
       throw error;
     }
-    const records: LogRecords[L][] = [];
+    const records: (StoredRecord & { time: number })[] = [];
     const lines = text.split("\n");
     lines.forEach((line, index) => {
       if (line.trim() === "") return;
-      const reason = damage(line, index === lines.length - 1);
-      if (reason === undefined) records.push(JSON.parse(line) as LogRecords[L]);
-      else options.onDamaged?.({ where: `${file}:${index + 1}`, reason });
+      const where = `${file}:${index + 1}`;
+      const read = readLine(line, index === lines.length - 1);
+      if ("reason" in read) options.onDamaged?.({ where, reason: read.reason });
+      else records.push({ where, record: read.record, time: read.time });
     });
     return records;
   }
@@ -98,7 +102,7 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
   }
 
   return {
-    async get<T>(key: string) {
+    async get(key) {
       await sweepOnce();
       const file = settingFile(key);
       let text: string;
@@ -109,11 +113,12 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
         throw error;
       }
       try {
-        return JSON.parse(text) as T;
+        return JSON.parse(text) as unknown;
       } catch (error) {
         throw new DamagedValueError(
           key,
-          `${file}: invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
+          file,
+          `invalid JSON (${(error as Error).message}); this file is only ever replaced whole, so it was ` +
             "edited by hand or the disk is damaged: fix the JSON or delete the file to fall back to the default",
         );
       }
@@ -132,29 +137,27 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
       await withLock(file, () => rm(file, { force: true }));
     },
 
+    where: settingFile,
+
     async append(log, record) {
-      const day = utcDay(record.at, `storage.append("${log}")`);
+      const day = new Date(appendTime(log, record)).toISOString().slice(0, 10);
       const file = join(logDir(log), `${day}.jsonl`);
       await withLock(file, () => appendLine(file, JSON.stringify(record)));
     },
 
-    async read<L extends LogName>(log: L, since?: Date) {
+    async read(log, since) {
       await sweepOnce();
       const from = since?.getTime() ?? Number.NEGATIVE_INFINITY;
       const fromDay = since ? since.toISOString().slice(0, 10) : "";
-      const result: LogRecords[L][] = [];
+      const result: (StoredRecord & { time: number })[] = [];
       for (const { day, file } of await dayFiles(log)) {
         // Stryker disable next-line ConditionalExpression: equivalent, skipping older days only saves reading them (filtered by time below)
         if (day < fromDay) continue;
-        for (const record of await readLogFile<L>(file)) {
-          if (Date.parse(record.at) >= from) result.push(record);
-        }
+        for (const entry of await readLogFile(file)) if (entry.time >= from) result.push(entry);
       }
       // Appends follow arrival order, which can differ slightly from `at`; callers are promised oldest first.
-      return result
-        .map((record, index) => ({ record, index, time: Date.parse(record.at) }))
-        .sort((a, b) => a.time - b.time || a.index - b.index)
-        .map(({ record }) => record);
+      // Array#sort is stable, so records of the same time keep their order in the file.
+      return result.sort((a, b) => a.time - b.time).map(({ where, record }) => ({ where, record }));
     },
 
     async prune(before) {
@@ -168,10 +171,10 @@ export function createFileStorage(dir: string, options: FileStorageOptions = {})
           if (day > cutDay) break;
           dropped += await withLock(file, async () => {
             const records = await readLogFile(file);
-            const kept = records.filter((r) => Date.parse(r.at) >= cut);
+            const kept = records.filter((r) => r.time >= cut);
             if (kept.length === records.length) return 0;
             if (kept.length === 0) await rm(file, { force: true });
-            else await writeFileAtomic(file, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
+            else await writeFileAtomic(file, kept.map((r) => `${JSON.stringify(r.record)}\n`).join(""));
             return records.length - kept.length;
           });
         }
@@ -257,20 +260,19 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 // Stryker restore all
 
-/** Why a log line cannot be read back, or undefined when it is a record. */
-function damage(line: string, last: boolean): string | undefined {
+/** A log line's record and time, or why it cannot be read back. */
+function readLine(line: string, last: boolean): { record: unknown; time: number } | { reason: string } {
   let record: unknown;
   try {
     record = JSON.parse(line);
   } catch {
-    if (/^\0+$/.test(line)) return `${line.length} NUL bytes (the disk or file system lost this part)`;
+    if (/^\0+$/.test(line))
+      return { reason: `${line.length} NUL bytes (the disk or file system lost this part)` };
     // A last line without its newline was cut short mid-write (or is being written by another process).
-    return last ? "incomplete last line (cut short mid-write?)" : "not valid JSON";
+    return { reason: last ? "incomplete last line (cut short mid-write?)" : "not valid JSON" };
   }
-  const at = (record as { at?: unknown } | null)?.at;
-  return typeof at === "string" && !Number.isNaN(Date.parse(at))
-    ? undefined
-    : "not a log record (no ISO timestamp in at)";
+  const time = recordTime(record);
+  return time === undefined ? { reason: "not a log record (no ISO timestamp in at)" } : { record, time };
 }
 
 async function endsMidLine(file: string): Promise<boolean> {
@@ -321,16 +323,6 @@ export function encodeKey(key: string): string {
     /[.!~*'()]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-}
-
-function utcDay(at: string, where: string): string {
-  const time = Date.parse(at);
-  if (typeof at !== "string" || Number.isNaN(time)) {
-    throw new Error(
-      `${where}: record.at must be an ISO timestamp such as 2026-11-23T12:00:00.000Z, got ${at}`,
-    );
-  }
-  return new Date(time).toISOString().slice(0, 10);
 }
 
 function isNotFound(error: unknown): boolean {

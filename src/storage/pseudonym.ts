@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { DamagedValueError, type Storage } from "./storage.js";
+import { z } from "zod";
+import type { Storage } from "./storage.js";
+import { readValue } from "./validate.js";
 
 const SALT_KEY = "privacy:salt";
 
@@ -9,31 +11,26 @@ export type SaltWarn = (obj: object, msg: string) => void;
 /** One salt lookup per storage, shared by concurrent first votes, so they cannot create two salts. */
 const salts = new WeakMap<Storage, Promise<string>>();
 
+const saltSchema = z.string().min(1);
+
 async function loadSalt(storage: Storage, warn?: SaltWarn): Promise<string> {
-  let stored: unknown;
-  try {
-    stored = await storage.get<unknown>(SALT_KEY);
-  } catch (error) {
-    // Anything else (Redis down, an unreadable file) fails this vote and is tried again on the next.
-    if (!(error instanceof DamagedValueError)) throw error;
-    stored = error;
-  }
-  if (typeof stored === "string" && stored !== "") return stored;
-  if (stored !== undefined) {
-    // A damaged salt must not block every vote until someone fixes it by hand. Stored votes are untouched;
-    // people who voted before get new pseudonyms, so their next vote on a fact counts as another person's.
+  // A storage that fails (Redis down, an unreadable file) fails this vote; the next vote tries again.
+  // A damaged salt must not block every vote until someone fixes it by hand: it is replaced. Stored votes are
+  // untouched; people who voted before get new pseudonyms, so their next vote on a fact counts as another person's.
+  const stored = await readValue(storage, SALT_KEY, saltSchema, (damage) =>
     warn?.(
-      { err: stored instanceof Error ? stored : undefined, key: SALT_KEY },
+      { ...damage, key: SALT_KEY },
       "the pseudonym salt was damaged; replaced it with a new one (stored votes are kept)",
-    );
-  }
+    ),
+  );
+  if (stored !== undefined) return stored;
   await storage.set(SALT_KEY, randomBytes(32).toString("hex"));
   // Read back: another instance sharing the storage may have written its salt at the same moment; the one
   // stored last wins. That multi-instance race remains (Storage has no set-if-absent): an instance that read
   // its own salt just before being overwritten keeps it until restart, so its voters get other pseudonyms.
   // It needs two instances casting their very first votes at once; votes are rare.
-  const salt = await storage.get<unknown>(SALT_KEY);
-  if (typeof salt !== "string" || salt === "") throw new Error("the pseudonym salt was not stored");
+  const salt = await readValue(storage, SALT_KEY, saltSchema);
+  if (salt === undefined) throw new Error(`the pseudonym salt was not stored at ${storage.where(SALT_KEY)}`);
   return salt;
 }
 

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import {
+  appendTime,
   type DamagedRecord,
   DamagedValueError,
+  LOG_NAMES,
   type LogName,
-  type LogRecords,
   type Storage,
+  type StoredRecord,
 } from "./storage.js";
 
 export interface RedisStorageOptions {
@@ -16,8 +18,6 @@ export interface RedisStorageOptions {
   /** Told about each log record that could not be read and was skipped. */
   onDamaged?: (damage: DamagedRecord) => void;
 }
-
-const LOG_NAMES: readonly LogName[] = ["unanswered", "feedback"];
 
 /**
  * Storage in Redis, so several bot instances behind one webhook share settings and logs:
@@ -32,15 +32,16 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
   const logKey = (log: LogName) => `${prefix}log:${log}`;
 
   return {
-    async get<T>(key: string) {
+    async get(key) {
       const raw = await redis.get(kv(key));
       if (raw === null) return undefined;
       try {
-        return JSON.parse(raw) as T;
+        return JSON.parse(raw) as unknown;
       } catch (error) {
         throw new DamagedValueError(
           key,
-          `redis key ${kv(key)}: invalid JSON (${(error as Error).message}); it was written by something other ` +
+          `redis key ${kv(key)}`,
+          `invalid JSON (${(error as Error).message}); it was written by something other ` +
             `than factline: fix it or delete it (redis-cli DEL ${kv(key)}) to fall back to the default`,
         );
       }
@@ -56,22 +57,22 @@ export function createRedisStorage(redis: Redis, options: RedisStorageOptions = 
       await redis.del(kv(key));
     },
 
+    where: (key) => `redis key ${kv(key)}`,
+
     async append(log, record) {
-      const time = Date.parse(record.at);
-      if (Number.isNaN(time)) {
-        throw new Error(
-          `storage.append("${log}"): record.at must be an ISO timestamp such as 2026-11-23T12:00:00.000Z, got ${record.at}`,
-        );
-      }
+      const time = appendTime(log, record);
       await redis.zadd(logKey(log), time, `${randomBytes(6).toString("hex")} ${JSON.stringify(record)}`);
     },
 
-    async read<L extends LogName>(log: L, since?: Date) {
+    async read(log, since) {
       const members = await redis.zrangebyscore(logKey(log), since ? since.getTime() : "-inf", "+inf");
-      const records: LogRecords[L][] = [];
+      const records: StoredRecord[] = [];
       for (const member of members) {
         try {
-          records.push(JSON.parse(member.slice(member.indexOf(" ") + 1)) as LogRecords[L]);
+          records.push({
+            where: `redis key ${logKey(log)}`,
+            record: JSON.parse(member.slice(member.indexOf(" ") + 1)),
+          });
         } catch {
           // Only factline writes these keys; a member it cannot parse is skipped rather than failing the report.
           options.onDamaged?.({

@@ -91,6 +91,11 @@ export interface FakeBotApi {
   injectFault(fault: Fault): void;
   /** Answers the next `times` calls of `method` (default 1) as usual, but only after `ms`: a slow Telegram. */
   delay(method: string, ms: number, times?: number): void;
+  /**
+   * Holds the next `times` calls of `method` (default 1) unanswered until `release()`, which answers those
+   * waiting and lets the rest through: a Telegram that is slow for exactly as long as a test needs.
+   */
+  hold(method: string, times?: number): { release(): void };
   /** Forgets recorded calls (not updates or faults). */
   clearCalls(): void;
   close(): Promise<void>;
@@ -467,6 +472,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const queue: Update[] = [];
   const faults: (Fault & { left: number })[] = [];
   const delays: { method: string; ms: number; left: number }[] = [];
+  const holds: { method: string; left: number; released: Promise<void> }[] = [];
   const chatMembers = { ...options.chatMembers };
   let nextId = 1;
   let lastUpdateId = 0;
@@ -672,6 +678,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       delay.left--;
       await new Promise((resolve) => setTimeout(resolve, delay.ms));
     }
+    const held = holds.find((h) => h.method === method && h.left > 0);
+    if (held) {
+      held.left--;
+      await held.released;
+    }
     const answer =
       decodeURIComponent(m[1] as string) === token
         ? await handle(method, payload, req)
@@ -771,6 +782,14 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     delay(method, ms, times = 1) {
       delays.push({ method, ms, left: times });
+    },
+    hold(method, times = 1) {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ method, left: times, released });
+      return { release };
     },
     clearCalls() {
       calls.length = 0;

@@ -162,7 +162,7 @@ describe("confidence", () => {
   it("judges candidates with the fitted model and answers only above its threshold", () => {
     const reading = engine.inspect("How many calls had the hotline received by January 2024?");
     const [best] = reading.candidates;
-    expect(best?.fact.id).toBe("calls-count-january-2024");
+    expect(best?.factId).toBe("calls-count-january-2024");
     expect(best?.confidence).toBeGreaterThan(0.9);
     // One word that many facts share: any of them could be meant.
     const vague = engine.inspect("what about russia");

@@ -16,17 +16,25 @@ beforeAll(async () => {
 
 it("an engine built from the knowledge answers each fact's own questions with that fact, and nothing off topic", () => {
   const engine = createEngine(knowledge);
-  const missed: string[] = [];
+  const notJudged: string[] = [];
+  let answered = 0;
+  let asked = 0;
   for (const fact of knowledge.facts) {
     for (const lang of ["en", "ru", "uk"] as const) {
-      const result = engine.ask(fact.questions[lang][0] as string);
-      if (!result.answered || result.factId !== fact.id) {
-        missed.push(`${lang} ${fact.id}: ${result.answered ? result.factId : "not answered"}`);
+      const question = fact.questions[lang][0] as string;
+      asked += 1;
+      // Among the facts the confidence model judges, whatever model is fitted: the matcher's part.
+      if (!engine.inspect(question).candidates.some((c) => c.factId === fact.id)) {
+        notJudged.push(`${lang} ${fact.id}`);
       }
+      const result = engine.ask(question);
+      if (result.answered && result.factId === fact.id) answered += 1;
     }
   }
-  // 281 of the 282 on 2026-12-01.
-  expect(missed.length, missed.join("\n")).toBeLessThanOrEqual(1);
+  expect(notJudged).toEqual([]);
+  // Whether each is answered depends on the fitted model and its threshold (all but one or two on 2026-12-01,
+  // and `npm run calibrate` refits them): only that nearly all are.
+  expect(answered / asked).toBeGreaterThan(0.95);
   for (const question of ["What is the capital of France?", "2+2", "Какая погода завтра в Берлине?"]) {
     expect(engine.ask(question).answered, question).toBe(false);
   }

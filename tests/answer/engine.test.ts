@@ -4,11 +4,14 @@ import { createEngine } from "../../src/answer/engine.js";
 import { renderText } from "../../src/answer/render-text.js";
 import type { Engine } from "../../src/answer/types.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { Knowledge } from "../../src/knowledge/types.js";
 
 let engine: Engine;
+let knowledge: Knowledge;
 beforeAll(async () => {
-  const { knowledge, problems } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!knowledge) throw new Error(`knowledge does not validate: ${JSON.stringify(problems)}`);
+  const loaded = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  if (!loaded.knowledge) throw new Error(`knowledge does not validate: ${JSON.stringify(loaded.problems)}`);
+  knowledge = loaded.knowledge;
   engine = createEngine(knowledge);
 });
 
@@ -46,7 +49,7 @@ describe("answers with a citation", () => {
     expect(r.answered).toBe(true);
     expect(r.conflicts.length).toBeGreaterThan(0);
     const text = renderText(r);
-    expect(text).toMatch(/Another report differs \(.+, \d+ \w+ \d{4}\): /);
+    expect(text).toMatch(/Another report differs: .+\n“.+”, .+, \d+ \w+ \d{4}\nhttps:\/\//);
     expect(text).toMatch(/Source: .+\nhttps:\/\//);
   });
 
@@ -59,7 +62,8 @@ describe("answers with a citation", () => {
   });
 
   it("answers a known fact directly in any language", () => {
-    const [first] = engine.knowledge.facts;
+    const [first] = knowledge.facts;
+    expect(engine.knowledge.factIds[0]).toBe(first?.id);
     expect(engine.answerFact(first?.id ?? "", "uk")).toMatchObject({
       answered: true,
       answer: first?.answer.uk,

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
-import { LEXICON_FILE, loadKnowledge } from "../../src/knowledge/load.js";
+import { LEXICON_FILE } from "../../src/knowledge/files.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
 
 const KNOWLEDGE = join(import.meta.dirname, "../../knowledge");

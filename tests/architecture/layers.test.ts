@@ -11,9 +11,11 @@ const SRC = resolve(import.meta.dirname, "../../src");
  * (each child of dir is a layer of its own: the bot's features never import each other).
  */
 const LAYERS: readonly (readonly string[])[] = [
+  ["common"],
   ["config.ts"],
   ["logger.ts"],
   ["knowledge"],
+  ["texts"],
   ["answer", "storage"],
   ["reload", "cluster", "calibrate", "gaps", "testing"],
   ["bot", "bench"],
@@ -127,8 +129,8 @@ describe("layers", () => {
   });
 
   it("places files by their most specific entry", () => {
-    expect(layerOf("bot/context.ts")).toEqual({ name: "bot", rank: 5 });
-    expect(layerOf("bot/features/groups/addressing.ts")).toEqual({ name: "bot/features/groups", rank: 6 });
+    expect(layerOf("bot/context.ts")).toEqual({ name: "bot", rank: 7 });
+    expect(layerOf("bot/features/groups/addressing.ts")).toEqual({ name: "bot/features/groups", rank: 8 });
     expect(layerOf("bot/create-bot.ts")?.rank).toBeGreaterThan(layerOf("bot/features/ask.ts")?.rank ?? 99);
     expect(layerOf("mainx.ts")).toBeUndefined();
   });

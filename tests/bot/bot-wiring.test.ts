@@ -1,9 +1,10 @@
 import { HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createBot, processUpdate } from "../../src/bot/create-bot.js";
-import { texts } from "../../src/bot/i18n.js";
+import type { UnansweredRecord } from "../../src/storage/log-records.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { callbackQuery, groupMessage, privateText } from "../../src/testing/fake-bot-api.js";
+import { texts } from "../../src/texts/texts.js";
 import { createFakeEngine } from "./fake-engine.js";
 import { BOT_INFO, captureLogger, createTestBot, TOKEN } from "./harness.js";
 
@@ -103,7 +104,8 @@ describe("what each update logs", () => {
     const t = createTestBot();
     const question = `something nobody asked ${"x".repeat(1000 - 23)}`;
     await t.send(privateText(alice, `  ${question}  `));
-    const [record] = await t.storage.read("unanswered");
+    const [stored] = await t.storage.read("unanswered");
+    const record = stored?.record as UnansweredRecord | undefined;
     expect(record?.question).toBe(question);
     expect(record?.nearest.length).toBeLessThanOrEqual(3);
     expect(record?.chatType).toBe("private");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerResult } from "../../src/answer/types.js";
 import { addressedQuestion, isCommandForUs, startsWithCommand } from "../../src/bot/addressing.js";
-import { texts } from "../../src/bot/i18n.js";
 import {
   answerKeyboard,
   decodeCallback,
@@ -9,6 +8,7 @@ import {
   factRef,
   withoutVotes,
 } from "../../src/bot/keyboards.js";
+import { texts } from "../../src/texts/texts.js";
 import { BOT_INFO } from "./harness.js";
 
 // Callback data is at most 64 bytes and comes back from any client: what is decoded is only what was encoded.

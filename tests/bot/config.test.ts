@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config.js";
+import { ConfigError, parseConfig, shutdownBudget } from "../../src/config.js";
 import { createRedactor } from "../../src/logger.js";
 import { captureLogger } from "./harness.js";
 
@@ -126,5 +126,13 @@ describe("logger", () => {
 
   it("the redactor leaves text alone without secrets", () => {
     expect(createRedactor([undefined])("abc")).toBe("abc");
+  });
+
+  it("spends STOP_TIMEOUT on a stop: half a second in reserve, a margin to exit, the rest for draining and confirming", () => {
+    expect(shutdownBudget(10)).toEqual({ limitMs: 9500, marginMs: 700, confirmMs: 3000 });
+    // A short STOP_TIMEOUT scales the parts down, so the confirmation still fits before the limit.
+    const short = shutdownBudget(2);
+    expect(short).toEqual({ limitMs: 1500, marginMs: 150, confirmMs: 500 });
+    expect(short.marginMs + short.confirmMs).toBeLessThan(short.limitMs);
   });
 });

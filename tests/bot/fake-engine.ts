@@ -1,7 +1,7 @@
+import { summarize } from "../../src/answer/knowledge-summary.js";
 import { detectLanguage } from "../../src/answer/language.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import type { AnswerResult, AskOptions, Engine, Suggestion } from "../../src/answer/types.js";
-import { pickLang } from "../../src/bot/i18n.js";
 import type { Fact, Knowledge, Lang, Source } from "../../src/knowledge/types.js";
 
 /**
@@ -114,7 +114,7 @@ export function fakeKnowledge(): Knowledge {
 }
 
 // The real language detection: the bot's language choices are what is tested, not a stand-in's.
-const detect = (question: string, fallback?: string): Lang => detectLanguage(question, pickLang(fallback));
+const detect = (question: string, fallback?: string): Lang => detectLanguage(question, fallback);
 
 export interface FakeEngine extends Engine {
   /** Every ask() call, to check the options the bot passed. */
@@ -237,5 +237,12 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
     }));
   }
 
-  return { ask, answerFact, sampleQuestions, knowledge, asked };
+  return {
+    ask,
+    answerFact,
+    question: (factId, language) => byId.get(factId)?.questions[language][0],
+    sampleQuestions,
+    knowledge: summarize(knowledge),
+    asked,
+  };
 }

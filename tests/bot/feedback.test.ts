@@ -7,6 +7,7 @@ import { createMemoryStorage } from "../../src/storage/memory.js";
 import { hashWithSalt, pseudonymize } from "../../src/storage/pseudonym.js";
 import type { Storage } from "../../src/storage/storage.js";
 import { callbackQuery, groupMessage, privateText } from "../../src/testing/fake-bot-api.js";
+import { logged } from "../storage/logged.js";
 import { createTestBot } from "./harness.js";
 
 const GROUP = -100321;
@@ -52,7 +53,7 @@ describe("feedback", () => {
       "Thanks for the feedback!",
       "Thanks for the feedback!",
     ]);
-    const feedback = await t.storage.read("feedback");
+    const feedback = await logged(t.storage, "feedback");
     expect(feedback).toMatchObject([
       { factId: "calls", vote: "up", chatType: "supergroup", question: "/ask how many calls?" },
       { factId: "calls", vote: "up", chatType: "supergroup" },
@@ -75,7 +76,7 @@ describe("feedback", () => {
       reply_markup: answer?.payload.reply_markup,
     };
     await t.send(callbackQuery(bob, down.callback_data, message));
-    const [vote] = await t.storage.read("feedback");
+    const [vote] = await logged(t.storage, "feedback");
     expect(vote).toMatchObject({
       factId: "calls",
       vote: "down",
@@ -99,7 +100,7 @@ describe("feedback", () => {
     };
     const voters = await Promise.all([1, 2, 3, 4].map(() => pseudonymize(storage, 42)));
     expect(new Set(voters).size).toBe(1);
-    const salt = await storage.get<string>("privacy:salt");
+    const salt = await storage.get("privacy:salt");
     expect(voters[0]).toBe(hashWithSalt(salt as string, 42));
     expect(await pseudonymize(storage, 42)).toBe(voters[0]);
   });
@@ -138,8 +139,20 @@ describe("feedback", () => {
         "Thanks for the feedback!",
       ]);
       expect(second.logs.some((l) => l.includes("the pseudonym salt was damaged; replaced it"))).toBe(true);
-      expect((await second.storage.read("feedback")).map((v) => v.vote)).toEqual(["up", "down"]);
-      expect(JSON.parse(await readFile(saltFile, "utf8"))).toMatch(/^[0-9a-f]{64}$/);
+      expect((await logged(second.storage, "feedback")).map((v) => v.vote)).toEqual(["up", "down"]);
+      const salt = JSON.parse(await readFile(saltFile, "utf8"));
+      expect(salt).toMatch(/^[0-9a-f]{64}$/);
+
+      // Valid JSON of the wrong shape is damage too, and the warning says which file holds it.
+      await writeFile(saltFile, "12345");
+      const third = createTestBot({ storage: createFileStorage(dir) });
+      await third.send(await voteOn(third, "👍"));
+      const warning = third.logs.find((l) => l.includes("the pseudonym salt was damaged; replaced it"));
+      expect(JSON.parse(warning ?? "{}")).toMatchObject({
+        where: saltFile,
+        reason: "not the shape expected (the value: Invalid input: expected string, received number)",
+      });
+      expect(JSON.parse(await readFile(saltFile, "utf8"))).not.toBe(salt);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,6 @@ import {
   isQuiet,
   parseQuiet,
 } from "../../src/bot/group-settings.js";
-import { pickLang } from "../../src/bot/i18n.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 
 const at = (iso: string) => new Date(iso);
@@ -41,16 +40,28 @@ describe("group settings", () => {
       didYouMean: false,
       quiet: { from: 22, to: 7, offsetMinutes: 0 },
     });
-    await storage.set("settings:-2", { language: "de", didYouMean: "yes", quiet: { from: 99 } });
-    expect(await createSettingsStore(storage).get(-2)).toEqual(DEFAULT_SETTINGS);
   });
 
-  it("picks the interface language from Telegram's language_code", () => {
-    expect(pickLang("uk")).toBe("uk");
-    expect(pickLang("ru-RU")).toBe("ru");
-    expect(pickLang("be")).toBe("ru");
-    expect(pickLang("de")).toBe("en");
-    expect(pickLang(undefined)).toBe("en");
+  it("treat a stored value of the wrong shape as absent and report where it is and why; an older shape keeps its fields", async () => {
+    const storage = createMemoryStorage();
+    const warnings: { obj: unknown; msg?: string }[] = [];
+    const logger = { warn: (obj: unknown, msg?: string) => void warnings.push({ obj, msg }) };
+    await storage.set("settings:-2", { language: "de", didYouMean: "yes", quiet: { from: 99 } });
+    expect(await createSettingsStore(storage, logger).get(-2)).toEqual(DEFAULT_SETTINGS);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.msg).toMatch(
+      /^ignored damaged group settings at memory key settings:-2: not the shape expected \(language: .*; didYouMean: .*; quiet\.from: .*\); the group gets the defaults/,
+    );
+    expect(warnings[0]?.obj).toMatchObject({ chatId: -2, where: "memory key settings:-2" });
+
+    // Saved before quiet hours existed: the language it chose stays.
+    await storage.set("settings:-3", { language: "uk", didYouMean: false });
+    expect(await createSettingsStore(storage, logger).get(-3)).toEqual({
+      language: "uk",
+      didYouMean: false,
+      quiet: null,
+    });
+    expect(warnings).toHaveLength(1);
   });
 });
 
@@ -76,9 +87,9 @@ function sharedSetup() {
   let hold: Promise<void> | undefined;
   const counting = {
     ...storage,
-    async get<T>(key: string) {
+    async get(key: string) {
       reads++;
-      const value = await storage.get<T>(key);
+      const value = await storage.get(key);
       await hold;
       return value;
     },

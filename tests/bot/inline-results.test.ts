@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerResult, Engine } from "../../src/answer/types.js";
 import { inlineResultId } from "../../src/bot/features/inline.js";
-import { texts } from "../../src/bot/i18n.js";
 import { trimPlain } from "../../src/bot/render-html.js";
 import { inlineQuery } from "../../src/testing/fake-bot-api.js";
+import { texts } from "../../src/texts/texts.js";
 import { createFakeEngine } from "./fake-engine.js";
 import { createTestBot } from "./harness.js";
 
@@ -63,7 +63,7 @@ describe("inline results", () => {
     expect(article).toMatchObject({
       type: "article",
       id: "en:calls",
-      title: base.knowledge.facts.find((f) => f.id === "calls")?.questions.en[0],
+      title: base.question("calls", "en"),
       description: trimPlain(long.answer ?? "", 200),
       input_message_content: { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     });

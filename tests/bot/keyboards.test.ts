@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { summarize } from "../../src/answer/knowledge-summary.js";
 import {
   answerData,
   type CallbackAction,
@@ -29,7 +30,7 @@ describe("callback data codec", () => {
   });
 
   it("hashes fact ids that do not fit and resolves them against the current knowledge", () => {
-    const knowledge = fakeKnowledge();
+    const knowledge = summarize(fakeKnowledge());
     for (const data of [answerData(LONG_FACT_ID, "en"), voteData(LONG_FACT_ID, "uk", "up")]) {
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
       const action = decodeCallback(data);

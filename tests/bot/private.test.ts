@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCallback } from "../../src/bot/keyboards.js";
 import { callbackQuery, editedText, privateMessage, privateText } from "../../src/testing/fake-bot-api.js";
+import { logged } from "../storage/logged.js";
 import { type ApiCall, createTestBot, expectValidHtml } from "./harness.js";
 
 const alice = { id: 1001, language_code: "en" };
@@ -53,16 +54,21 @@ describe("private chat", () => {
     expect(t.texts()[1]).toContain("I have no sourced answer");
   });
 
-  it("says honestly when it has no answer, without a citation, and logs the question", async () => {
-    const t = createTestBot();
+  it("says honestly when it has no answer, without a citation, and logs the question at the bot's time", async () => {
+    const now = new Date("2026-01-02T03:04:05.000Z");
+    const t = createTestBot({ now: () => now });
     await t.send(privateText(alice, "What is the capital of France?"));
     const [call] = t.sent();
     expect(call?.payload.text).toContain("I have no sourced answer");
     expect(call?.payload.text).not.toContain("<a ");
     expect(call?.payload.reply_markup).toBeUndefined();
-    const logged = await t.storage.read("unanswered");
-    expect(logged).toMatchObject([
-      { question: "What is the capital of France?", chatType: "private", language: "en" },
+    expect(await logged(t.storage, "unanswered")).toMatchObject([
+      {
+        at: now.toISOString(),
+        question: "What is the capital of France?",
+        chatType: "private",
+        language: "en",
+      },
     ]);
   });
 
@@ -80,7 +86,7 @@ describe("private chat", () => {
       ?.payload.reply_markup.inline_keyboard.flat()
       .map((b: { text: string }) => b.text);
     expect(buttons).toEqual(expect.arrayContaining([expect.stringMatching(/^Вопрос о /)]));
-    expect(await t.storage.read("unanswered")).toEqual([]);
+    expect(await logged(t.storage, "unanswered")).toEqual([]);
     expectValidHtml(t.calls);
   });
 
@@ -92,7 +98,7 @@ describe("private chat", () => {
     const [typed, uk, command] = t.texts();
     expect(typed).toBe(command);
     expect(uk).toMatch(/^Як запитати/);
-    expect(await t.storage.read("unanswered")).toEqual([]);
+    expect(await logged(t.storage, "unanswered")).toEqual([]);
   });
 
   it("answers a compound question with each fact and its own citation in one message", async () => {
@@ -121,7 +127,7 @@ describe("private chat", () => {
     await t.send(callbackQuery(alice, buttons[1]?.callback_data as string, message));
     expect(t.sent("answerCallbackQuery")).toHaveLength(1);
     expect(t.sent()[1]?.payload.text).toContain("More than 220 soldiers surrendered");
-    expect(t.sent()[1]?.payload.text).toContain("(date not verified)");
+    expect(t.sent()[1]?.payload.text).toContain("(date unverified)");
   });
 
   it("answers a related question whose fact id is too long for callback data (hashed reference)", async () => {
@@ -137,7 +143,8 @@ describe("private chat", () => {
   });
 
   it("stores 👍/👎 without the voter's id and removes the vote buttons", async () => {
-    const t = createTestBot();
+    const now = new Date("2026-01-02T03:04:05.000Z");
+    const t = createTestBot({ now: () => now });
     await t.send(privateText(alice, "calls?"));
     const markup = t.sent()[0]?.payload.reply_markup;
     const down = markup.inline_keyboard.flat().find((b: { text: string }) => b.text === "👎");
@@ -149,9 +156,15 @@ describe("private chat", () => {
       reply_markup: markup,
     };
     await t.send(callbackQuery(alice, down.callback_data, message));
-    const feedback = await t.storage.read("feedback");
+    const feedback = await logged(t.storage, "feedback");
     expect(feedback).toHaveLength(1);
-    expect(feedback[0]).toMatchObject({ factId: "calls", vote: "down", language: "en", chatType: "private" });
+    expect(feedback[0]).toMatchObject({
+      at: now.toISOString(),
+      factId: "calls",
+      vote: "down",
+      language: "en",
+      chatType: "private",
+    });
     expect(feedback[0]?.voter).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(feedback)).not.toContain(String(alice.id));
     expect(t.sent("answerCallbackQuery")[0]?.payload.text).toBe("Thanks for the feedback!");

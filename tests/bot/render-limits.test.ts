@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerResult } from "../../src/answer/types.js";
-import { texts } from "../../src/bot/i18n.js";
 import {
   escapeTrim,
-  isLinkable,
   packBlocks,
   renderNotAnsweredHtml,
   renderSourcesHtml,
@@ -11,6 +9,7 @@ import {
   trimPlain,
 } from "../../src/bot/render-html.js";
 import type { Source } from "../../src/knowledge/types.js";
+import { texts } from "../../src/texts/texts.js";
 
 // Telegram refuses a message over its limit and a button label over 64 bytes: these cut exactly at the limit.
 
@@ -31,14 +30,6 @@ describe("cutting text to a limit", () => {
     expect(trimPlain("abcdefg", 6)).toBe("abcde…");
     expect(trimPlain("abc defgh", 5)).toBe("abc…");
     expect(trimPlain("😀😀😀", 5)).toBe("😀😀…");
-  });
-
-  it("links only http and https addresses", () => {
-    expect(isLinkable("https://example.org/a")).toBe(true);
-    expect(isLinkable("http://example.org/a")).toBe(true);
-    expect(isLinkable("ftp://example.org/a")).toBe(false);
-    expect(isLinkable("javascript:alert(1)")).toBe(false);
-    expect(isLinkable("not a url")).toBe(false);
   });
 
   it("stripTags gives back the plain text, entities decoded once", () => {

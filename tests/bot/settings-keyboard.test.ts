@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { texts } from "../../src/bot/i18n.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { callbackQuery, groupMessage, privateText } from "../../src/testing/fake-bot-api.js";
+import { texts } from "../../src/texts/texts.js";
 import { BOT_INFO, createTestBot, expectValidHtml, type TestBot } from "./harness.js";
 
 const GROUP = -100456;

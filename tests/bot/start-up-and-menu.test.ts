@@ -2,10 +2,10 @@ import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { storedAnsweredUpdates } from "../../src/bot/answered-updates.js";
 import { formatOffset, formatQuiet, isQuiet, parseQuiet } from "../../src/bot/group-settings.js";
-import { texts } from "../../src/bot/i18n.js";
 import { setUpProfile } from "../../src/bot/profile.js";
 import { describeTelegramFailure } from "../../src/bot/telegram-failure.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
+import { texts } from "../../src/texts/texts.js";
 import { fakeKnowledge } from "./fake-engine.js";
 import { captureLogger, createTestBot } from "./harness.js";
 
@@ -212,7 +212,7 @@ describe("updates answered past the confirmed offset", () => {
   it("are kept across a restart for a day, and read as none when older or damaged", async () => {
     const storage = createMemoryStorage();
     let now = new Date("2026-11-20T10:00:00.000Z");
-    const answered = storedAnsweredUpdates(storage, () => now);
+    const answered = storedAnsweredUpdates(storage, { now: () => now });
     expect(await answered.load()).toEqual([]);
     await answered.save([101, 102]);
     expect(await storage.get("polling:answered-past-offset")).toEqual({
@@ -233,7 +233,7 @@ describe("updates answered past the confirmed offset", () => {
     const storage = createMemoryStorage();
     const answered = storedAnsweredUpdates(storage);
     await answered.save([7]);
-    const stored = await storage.get<{ at: string }>("polling:answered-past-offset");
+    const stored = (await storage.get("polling:answered-past-offset")) as { at: string } | undefined;
     expect(Math.abs(Date.parse(stored?.at ?? "") - Date.now())).toBeLessThan(60_000);
     expect(await answered.load()).toEqual([7]);
   });

@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createUpdateQueue } from "../../src/bot/update-queue.js";
+import { trackInFlightUpdates } from "../../src/bot/in-flight-updates.js";
 import { SECRET_HEADER, startWebhookServer, type WebhookServer } from "../../src/bot/webhook.js";
 import { captureLogger } from "./harness.js";
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function start() {
   const handled: number[] = [];
-  const queue = createUpdateQueue(async (u: Update) => {
+  const inFlight = trackInFlightUpdates(async (u: Update) => {
     handled.push(u.update_id);
   });
   const { logger, lines } = captureLogger("info");
@@ -26,7 +26,7 @@ async function start() {
     secret: SECRET,
     port: 0,
     host: "127.0.0.1",
-    queue,
+    inFlight,
     logger,
   });
   const url = `http://127.0.0.1:${server.port}`;
@@ -36,7 +36,7 @@ async function start() {
   };
   const post = (body: string, secret = SECRET) =>
     request("/hook", { method: "POST", headers: { [SECRET_HEADER]: secret }, body });
-  return { handled, queue, request, post, lines, port: server.port };
+  return { handled, inFlight, request, post, lines, port: server.port };
 }
 
 /** Sends a request in two parts over one connection, calling `between` after the first; returns the response. */
@@ -87,14 +87,14 @@ describe("the webhook's answers", () => {
   });
 
   it("takes a body of exactly 1 MiB and refuses one byte more", async () => {
-    const { post, queue, handled } = await start();
+    const { post, inFlight, handled } = await start();
     const body = (size: number) => {
       const head = '{"update_id":11,"pad":"';
       return `${head}${"x".repeat(size - head.length - 2)}"}`;
     };
     expect((await post(body(1024 * 1024))).status).toBe(200);
     expect(await post(body(1024 * 1024 + 1))).toMatchObject({ status: 413, body: "too large" });
-    await queue.drain(1000);
+    await inFlight.drain(1000);
     expect(handled).toEqual([11]);
   });
 

@@ -1,7 +1,7 @@
 import { connect, type Socket } from "node:net";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createUpdateQueue } from "../../src/bot/update-queue.js";
+import { trackInFlightUpdates } from "../../src/bot/in-flight-updates.js";
 import { SECRET_HEADER, startWebhookServer, type WebhookServer } from "../../src/bot/webhook.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -12,74 +12,6 @@ let server: WebhookServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
-});
-
-function deferred() {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
-describe("update queue", () => {
-  it("drains exactly the updates in flight, or reports the ones left at the deadline", async () => {
-    const gates = new Map<number, ReturnType<typeof deferred>>();
-    const queue = createUpdateQueue(async (u: Update) => {
-      const gate = deferred();
-      gates.set(u.update_id, gate);
-      await gate.promise;
-    });
-    queue.add({ update_id: 1 });
-    queue.add({ update_id: 2 });
-    expect(queue.pending()).toEqual([1, 2]);
-    expect(await queue.drain(20)).toBe(false);
-    gates.get(1)?.resolve();
-    gates.get(2)?.resolve();
-    expect(await queue.drain(1000)).toBe(true);
-    expect(queue.size).toBe(0);
-  });
-
-  it("settled() is one promise for every caller until an update finishes, then a new one", async () => {
-    const gate = deferred();
-    const queue = createUpdateQueue(() => gate.promise);
-    queue.add({ update_id: 1 });
-    expect(queue.oldest()).toBe(1);
-    const first = queue.settled();
-    expect(queue.settled()).toBe(first);
-    gate.resolve();
-    await first;
-    expect(queue.oldest()).toBeUndefined();
-    expect(queue.settled()).not.toBe(first);
-  });
-
-  it("applies back-pressure at its concurrency", async () => {
-    const gates = new Map<number, ReturnType<typeof deferred>>();
-    const queue = createUpdateQueue(
-      (u) => {
-        const gate = deferred();
-        gates.set(u.update_id, gate);
-        return gate.promise;
-      },
-      { concurrency: 2 },
-    );
-    queue.add({ update_id: 1 });
-    await queue.capacity(); // one in flight of two: room at once
-    queue.add({ update_id: 2 });
-    let roomy = false;
-    const room = queue.capacity().then(() => {
-      roomy = true;
-    });
-    // Several turns of the event loop, not one microtask: a capacity() that merely defers (a tick, a timer)
-    // would have resolved by now. A correct one never resolves here, so a slow machine cannot flake this.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(roomy).toBe(false);
-    gates.get(1)?.resolve();
-    await room;
-    expect(roomy).toBe(true);
-    expect(queue.pending()).toEqual([2]);
-    gates.get(2)?.resolve();
-  });
 });
 
 /** A client that sends part of a request's headers and then nothing: what a stalled or hostile client does. */
@@ -99,7 +31,7 @@ async function halfSentRequest(port: number): Promise<{ socket: Socket; closed: 
 describe("webhook server", () => {
   async function start(requestTimeoutMs?: number) {
     const handled: number[] = [];
-    const queue = createUpdateQueue(async (u: Update) => {
+    const inFlight = trackInFlightUpdates(async (u: Update) => {
       handled.push(u.update_id);
     });
     server = await startWebhookServer({
@@ -107,7 +39,7 @@ describe("webhook server", () => {
       secret: SECRET,
       port: 0,
       host: "127.0.0.1",
-      queue,
+      inFlight,
       logger,
       requestTimeoutMs,
     });
@@ -118,11 +50,11 @@ describe("webhook server", () => {
         headers: { "content-type": "application/json", ...(secret ? { [SECRET_HEADER]: secret } : {}) },
         body,
       });
-    return { handled, queue, url, post };
+    return { handled, inFlight, url, post };
   }
 
   it("checks the secret, the path, the method and the body, and handles each update id once", async () => {
-    const { handled, queue, url, post } = await start();
+    const { handled, inFlight, url, post } = await start();
     expect((await post('{"update_id":1}', "")).status).toBe(401);
     expect((await post('{"update_id":1}', `${SECRET}x`)).status).toBe(401);
     expect((await post('{"update_id":1}', SECRET, "/other")).status).toBe(404);
@@ -133,7 +65,7 @@ describe("webhook server", () => {
     expect((await post('{"update_id":7}')).status).toBe(200);
     expect((await post('{"update_id":7}')).status).toBe(200);
     expect((await post('{"update_id":8}')).status).toBe(200);
-    await queue.drain(1000);
+    await inFlight.drain(1000);
     expect(handled).toEqual([7, 8]);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
@@ -146,6 +78,28 @@ describe("webhook server", () => {
     await server?.close(50);
     server = undefined;
     await client.closed;
+  });
+
+  it("answers /healthz with 503 once stopping, for a request that was on its way", async () => {
+    await start();
+    const socket = connect(server?.port ?? 0, "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk.toString();
+    });
+    // Headers begun before the stop (so the connection is not idle and stays open), finished after it.
+    socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = server?.close(1000);
+    server = undefined;
+    socket.write("\r\n");
+    const answered = new Promise<void>((resolve) => socket.once("data", () => resolve()));
+    await answered;
+    socket.destroy();
+    await closing;
+    expect(received).toMatch(/^HTTP\/1\.1 503/);
+    expect(received).toContain("stopping");
   });
 
   it("cuts off a client that does not finish its request within the request timeout", async () => {

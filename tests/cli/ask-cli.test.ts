@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -8,10 +9,18 @@ import { afterAll, describe, expect, it } from "vitest";
 // `npm run ask` is what ../shared/eval/grade.mjs drives: one JSON line per question, in order.
 const root = join(import.meta.dirname, "../..");
 const run = promisify(execFile);
-const ask = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], { cwd: root, encoding: "utf8" });
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+// A DATA_DIR of the tests' own: ask keeps the bot's index cache there, not in the project.
+const dataDir = mkdtempSync(join(tmpdir(), "ask-data-"));
+dirs.push(dataDir);
+const askWith = (data: string, ...args: string[]) =>
+  run(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: data },
+  });
+const ask = (...args: string[]) => askWith(dataDir, ...args);
 
 describe("npm run ask", () => {
   it("answers a batch as JSON lines in the grader's shape, one per line, blank lines kept", async () => {
@@ -53,4 +62,28 @@ describe("npm run ask", () => {
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain("usage: npm run ask");
   }, 30_000);
+
+  it("answers from DATA_DIR's index cache while the knowledge is unchanged, and from the edited files after", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ask-cache-"));
+    dirs.push(dir);
+    const knowledge = join(dir, "knowledge");
+    await cp(join(root, "tests/fixtures/valid"), knowledge, { recursive: true });
+    const data = join(dir, "data");
+    const question = "How many calls did the demo hotline get?";
+    const first = await askWith(data, "--json", "--dir", knowledge, question);
+    const cache = join(data, "index-cache");
+    expect(await readdir(cache)).toHaveLength(1);
+    expect((await askWith(data, "--json", "--dir", knowledge, question)).stdout).toBe(first.stdout);
+    expect(await readdir(cache)).toHaveLength(1);
+
+    const facts = join(knowledge, "facts/calls.yaml");
+    await writeFile(
+      facts,
+      (await readFile(facts, "utf8")).replace("in its first week", "during its first week"),
+    );
+    const edited = JSON.parse((await askWith(data, "--json", "--dir", knowledge, question)).stdout);
+    expect(edited.answer).toMatch(/during its first week/);
+    expect(JSON.parse(first.stdout).answer).toMatch(/ in its first week/);
+    expect(await readdir(cache)).toHaveLength(2);
+  }, 60_000);
 });

@@ -90,9 +90,11 @@ describe("CLIs read the bot's settings; an argument wins", () => {
       chatType: "private",
       nearest: [],
     });
-    await writeFile(join(dataDir, "logs/unanswered", `${day}.jsonl`), "garbage in the middle\n", {
-      flag: "a",
-    });
+    await writeFile(
+      join(dataDir, "logs/unanswered", `${day}.jsonl`),
+      `garbage in the middle\n${JSON.stringify({ at, question: 7 })}\n`,
+      { flag: "a" },
+    );
     await storage.append("unanswered", {
       at,
       question: "second",
@@ -107,8 +109,12 @@ describe("CLIs read the bot's settings; an argument wins", () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toContain(`(files under ${dataDir}): 2 questions`);
     expect(report.stderr).toBe(
-      `gaps: skipped 1 log line that could not be read; the report above leaves them out:\n` +
-        `  ${dataDir}/logs/unanswered/${day}.jsonl:2: not valid JSON\n`,
+      `gaps: skipped 2 log lines that could not be read; the report above leaves them out:\n` +
+        `  ${dataDir}/logs/unanswered/${day}.jsonl:2: not valid JSON\n` +
+        `  ${dataDir}/logs/unanswered/${day}.jsonl:3: not a record of this log (question: Invalid input: ` +
+        'expected string, received number; language: Invalid option: expected one of "en"|"ru"|"uk"; ' +
+        'chatType: Invalid option: expected one of "private"|"group"|"supergroup"; ' +
+        "nearest: Invalid input: expected array, received undefined)\n",
     );
 
     const feedback = await cli("gaps", ["--feedback"], { env: { DATA_DIR: dataDir, KNOWLEDGE_DIR: VALID } });

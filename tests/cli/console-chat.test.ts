@@ -44,12 +44,22 @@ describe("console chat", () => {
     expect(text()).toMatch(/Source: .+\nhttps:\/\//);
     expect(count(/^Source: /gm)).toBe(1);
     expect(count(/I have no sourced answer to that/g)).toBe(1);
-    expect(text()).toContain(
-      "I answer questions from published reports, with the source of each answer. For example:",
+    // Small talk gets Telegram's reply: what the bot knows, then example questions.
+    expect(text()).toMatch(
+      /You're welcome!\nI know \d+ facts from \d+ published reports .*\(see \/sources\)\.\nFor example:\n• /,
     );
     // one prompt at the start and one after each of the four lines before /quit
     expect(count(/> /g)).toBe(5);
     expect(text().endsWith("\nGoodbye.\n")).toBe(true);
+  });
+
+  it("lists the reports on /sources, which its 'no sourced answer' points to, as Telegram does", async () => {
+    const { output, text } = capture();
+    await runConsoleChat(engine, { input: Readable.from(["/sources\n"]), output });
+    const sources = [...engine.knowledge.sources.values()];
+    expect(text()).toContain(`Sources (${sources.length})\n\n• `);
+    for (const source of sources) expect(text()).toContain(`• ${source.title}\n${source.publisher}, `);
+    expect(text()).toMatch(/, October 2022 \(date unverified\)\nhttps:\/\//);
   });
 
   it("refuses a question over 1,000 characters, in Telegram's words", async () => {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "grammy/types";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { processUpdate } from "../../src/bot/create-bot.js";
-import { createUpdateQueue } from "../../src/bot/update-queue.js";
+import { trackInFlightUpdates } from "../../src/bot/in-flight-updates.js";
 import { SECRET_HEADER, startWebhookServer } from "../../src/bot/webhook.js";
 import { openCluster } from "../../src/cluster/open-cluster.js";
 import { connectRedis, createRedisStorage } from "../../src/storage/redis.js";
@@ -35,19 +35,19 @@ async function startInstance(redisUrl: string, prefix: string, options: TestBotO
   const cluster = await openCluster({ redisUrl, prefix, logger });
   const storage = createRedisStorage(await connectRedis(redisUrl), { prefix, ownsConnection: true });
   const bot = createTestBot({ ...options, storage, cluster });
-  const queue = createUpdateQueue((update) => processUpdate(bot.bot, update));
+  const inFlight = trackInFlightUpdates((update) => processUpdate(bot.bot, update));
   const server = await startWebhookServer({
     path: "/hook",
     secret: SECRET,
     port: 0,
     host: "127.0.0.1",
-    queue,
+    inFlight,
     logger,
     claims: cluster.claims,
   });
   stops.push(async () => {
     await server.close();
-    await queue.drain(5000);
+    await inFlight.drain(5000);
     await cluster.close();
     await storage.close();
     expect(bot.errors).toEqual([]);
@@ -58,7 +58,7 @@ async function startInstance(redisUrl: string, prefix: string, options: TestBotO
       headers: { "content-type": "application/json", [SECRET_HEADER]: SECRET },
       body: JSON.stringify(update),
     });
-  return { ...bot, queue, post };
+  return { ...bot, inFlight, post };
 }
 
 if (!("url" in redisServer)) {
@@ -85,14 +85,14 @@ if (!("url" in redisServer)) {
       expect(statuses.map((r) => r.status)).toEqual([200, 200]);
       expect((await a.post(update)).status).toBe(200);
       expect((await b.post(update)).status).toBe(200);
-      await Promise.all([a.queue.drain(5000), b.queue.drain(5000)]);
+      await Promise.all([a.inFlight.drain(5000), b.inFlight.drain(5000)]);
       const answers = [...a.texts(), ...b.texts()];
       expect(answers).toHaveLength(1);
       expect(answers[0]).toContain("26,000");
 
       // Other updates are answered by whichever instance they reach.
       expect((await b.post(withId(privateText(bob, "How many calls?")))).status).toBe(200);
-      await b.queue.drain(5000);
+      await b.inFlight.drain(5000);
       expect(b.texts().at(-1)).toContain("26,000");
     });
 

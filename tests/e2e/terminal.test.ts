@@ -1,4 +1,6 @@
 import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -10,7 +12,9 @@ const root = join(import.meta.dirname, "../..");
 
 function inTerminal(command: string, lines: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, BOT_TOKEN: "", LOG_LEVEL: "warn" };
+    // A DATA_DIR of its own: the index cache is written there, not into the project.
+    const dataDir = mkdtempSync(join(tmpdir(), "factline-terminal-"));
+    const env = { ...process.env, BOT_TOKEN: "", LOG_LEVEL: "warn", DATA_DIR: dataDir };
     const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: root, env });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -22,7 +26,10 @@ function inTerminal(command: string, lines: string[]): Promise<{ code: number | 
       output += chunk.toString();
     });
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
+    child.on("exit", (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve({ code, output });
+    });
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createNormalizer } from "../../src/answer/normalize.js";
 import { clusterGaps, simpleTokenize } from "../../src/gaps/cluster.js";
 import { summarizeFeedback } from "../../src/gaps/feedback.js";
-import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/storage.js";
+import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/log-records.js";
 
 let minute = 0;
 const q = (
@@ -83,7 +83,7 @@ describe("clusterGaps", () => {
     ]);
   });
 
-  it("handles thousands of questions quickly", () => {
+  it("handles thousands of questions by comparing only wordings that share a word", () => {
     // Deterministic pseudo-random questions of 3-6 words from a 300-word vocabulary, a few very common.
     let seed = 42;
     const next = () => {
@@ -94,11 +94,15 @@ describe("clusterGaps", () => {
     const many = Array.from({ length: 5000 }, () =>
       q(Array.from({ length: 3 + Math.floor(next() * 4) }, word).join(" ")),
     );
-    const start = performance.now();
-    const clusters = clusterGaps(many);
-    // Generous bound for slow CI machines; comparing every pair of wordings took seconds.
-    expect(performance.now() - start).toBeLessThan(1500);
+    const counts = { compared: 0 };
+    const clusters = clusterGaps(many, { counts });
     expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(5000);
+    // Counted, not timed, so a loaded machine cannot fail it: comparing every pair took seconds. About 15% of
+    // the pairs share a word here (a few words are very common); the input is seeded, so the count is fixed.
+    const distinct = new Set(many.map((r) => [...new Set(r.question.split(" "))].sort().join(" "))).size;
+    const everyPair = (distinct * (distinct - 1)) / 2;
+    expect(counts.compared).toBeGreaterThan(0);
+    expect(counts.compared).toBeLessThan(everyPair / 4);
   });
 });
 

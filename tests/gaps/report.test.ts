@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type GapsArgs, gapsReport, parseGapsArgs, parseSince } from "../../src/gaps/report.js";
+import { parseSince } from "../../src/cli/gaps-args.js";
+import { type GapsArgs, gapsReport } from "../../src/gaps/report.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
+import type { DamagedRecord } from "../../src/storage/storage.js";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
 const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
@@ -10,42 +12,6 @@ const args = (over: Partial<GapsArgs> = {}): GapsArgs => ({
   limit: 30,
   help: false,
   ...over,
-});
-
-describe("parseSince", () => {
-  it("reads durations back from now and dates", () => {
-    expect(parseSince("7d", NOW).toISOString()).toBe("2026-11-16T12:00:00.000Z");
-    expect(parseSince("24h", NOW).toISOString()).toBe("2026-11-22T12:00:00.000Z");
-    expect(parseSince("2w", NOW).toISOString()).toBe("2026-11-09T12:00:00.000Z");
-    expect(parseSince("2026-11-01", NOW).toISOString()).toBe("2026-11-01T00:00:00.000Z");
-    expect(parseSince("2026-11-01T08:30:00Z", NOW).toISOString()).toBe("2026-11-01T08:30:00.000Z");
-  });
-
-  it("explains what it expects", () => {
-    expect(() => parseSince("last week", NOW)).toThrow(
-      '--since: expected a duration like 7d, 24h, 2w or a date like 2026-11-01, got "last week"',
-    );
-    expect(() => parseSince("2026-13-45", NOW)).toThrow(/--since/);
-  });
-});
-
-describe("parseGapsArgs", () => {
-  it("parses flags, with defaults", () => {
-    expect(parseGapsArgs([], NOW)).toEqual(args({ since: undefined, sinceText: undefined }));
-    expect(parseGapsArgs(["--json", "--feedback", "--since", "7d", "--limit", "0"], NOW)).toMatchObject({
-      json: true,
-      feedback: true,
-      since: new Date("2026-11-16T12:00:00.000Z"),
-      limit: 0,
-    });
-  });
-
-  it("rejects unknown flags and bad limits", () => {
-    expect(() => parseGapsArgs(["--sinse", "7d"], NOW)).toThrow(/sinse/);
-    expect(() => parseGapsArgs(["--limit", "ten"], NOW)).toThrow(
-      '--limit: expected a whole number, got "ten"',
-    );
-  });
 });
 
 describe("gapsReport", () => {
@@ -162,6 +128,28 @@ describe("gapsReport", () => {
       await gapsReport({ storage, args: args({ feedback: true, json: true }), where: "m" }),
     );
     expect(json.facts).toEqual([expect.objectContaining({ factId: "kuzminov-reward", up: 0, down: 1 })]);
+  });
+
+  it("leaves out records of the wrong shape and reports each with where it is and why", async () => {
+    const storage = await seeded();
+    await storage.append("unanswered", { at: "2026-11-22T11:00:00.000Z", question: 7 } as never);
+    await storage.append("feedback", { at: "2026-11-22T11:00:00.000Z", factId: "x", vote: "meh" } as never);
+    const damaged: DamagedRecord[] = [];
+    const onDamaged = (d: DamagedRecord) => damaged.push(d);
+    const text = await gapsReport({ storage, args: args(), where: "memory", onDamaged });
+    expect(text).toContain("5 questions in 3 clusters");
+    const votes = await gapsReport({ storage, args: args({ feedback: true }), where: "memory", onDamaged });
+    expect(votes).toContain("1 vote on 1 fact");
+    expect(damaged).toEqual([
+      {
+        where: "memory log unanswered #6",
+        reason: expect.stringMatching(/^not a record of this log \(question: /),
+      },
+      {
+        where: "memory log feedback #2",
+        reason: expect.stringMatching(/^not a record of this log \(vote: /),
+      },
+    ]);
   });
 
   it("says so when there is nothing to show", async () => {

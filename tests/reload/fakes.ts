@@ -1,8 +1,11 @@
 import { pino } from "pino";
+import { summarize } from "../../src/answer/knowledge-summary.js";
 import type { Engine } from "../../src/answer/types.js";
 import type { LoadResult } from "../../src/knowledge/load.js";
 import type { Problem } from "../../src/knowledge/problems.js";
 import type { Fact, Knowledge, Source } from "../../src/knowledge/types.js";
+import { inProcessBuild } from "../../src/reload/build.js";
+import { digestKnowledge } from "../../src/reload/diff.js";
 import type { ReloadLogger } from "../../src/reload/reloader.js";
 
 export const source = (id = "src-a", overrides: Partial<Source> = {}): Source => ({
@@ -43,17 +46,31 @@ export const knowledge = (facts: Fact[], sources: Source[] = [source()]): Knowle
 export const ids = (n: number, prefix = "fact") =>
   Array.from({ length: n }, (_, i) => fact(`${prefix}-${i}`));
 
-/** A stand-in engine: enough to tell which knowledge is being served. */
-export function fakeEngine(k: Knowledge): Engine {
+/** A stand-in engine: enough to tell which knowledge is being served (served()). */
+export function fakeEngine(k: Knowledge): Engine & { from: Knowledge } {
   return {
-    knowledge: k,
+    from: k,
+    knowledge: summarize(k),
     ask: () => {
       throw new Error("not used");
     },
     answerFact: () => undefined,
+    question: () => undefined,
     sampleQuestions: () => [],
   };
 }
+
+/** The knowledge a fake engine was made from. */
+export const served = (engine: Engine): Knowledge => (engine as ReturnType<typeof fakeEngine>).from;
+
+/** A reloader's `initial`: a fake engine of `k` and its digest. */
+export const initialOf = (k: Knowledge) => ({ engine: fakeEngine(k), digest: digestKnowledge(k) });
+
+/** The in-process build with an injected loader, over fake engines unless told otherwise. */
+export const fakeBuild = (
+  load: (dir: string) => Promise<LoadResult>,
+  createEngine: (k: Knowledge) => Engine = fakeEngine,
+) => inProcessBuild({ load, createEngine });
 
 export const ok = (k: Knowledge, problems: Problem[] = []): LoadResult => ({ knowledge: k, problems });
 

@@ -46,7 +46,9 @@ const NEW_FACTS = `- id: test-lighthouse-keepers
 
 const QUESTION = "How many lighthouse keepers work on the test coast?";
 
-describe("hot reload of the real knowledge", () => {
+// Each reload loads, validates and builds in a worker thread: seconds on a loaded machine, so the tests wait on
+// conditions with room to spare rather than on the default 5 s.
+describe("hot reload of the real knowledge", { timeout: 60_000 }, () => {
   let root: string;
   let dir: string;
   let reloader: KnowledgeReloader;
@@ -137,20 +139,21 @@ describe("hot reload of the real knowledge", () => {
 
     // A new out-of-scope rule: the same question, the same facts, no longer answered.
     await writeFile(lexiconFile, withRule("\\blighthouse\\b"));
-    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(false), 5000);
+    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(false), 20_000);
     expect(lines.at(-1)).toMatchObject({ level: "info", obj: { lexiconChanged: true } });
 
     await writeFile(lexiconFile, original);
-    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(true), 5000);
+    await waitFor(() => expect(reloader.current().ask(QUESTION).answered).toBe(true), 20_000);
   });
 
   it("refuses a set that drops more than RELOAD_MAX_DROP of the facts unless forced", async () => {
     await stopWatching(); // driven by hand from here, so the watcher does not race the assertions
-    const serving = reloader.current();
-    const total = serving.knowledge.facts.length;
+    const total = reloader.current().knowledge.factIds.length;
     // Other facts reference most facts (related:), so removing the test fact is the clean removal; a zero
     // allowance makes even that one fact too many.
-    const strict = createKnowledgeReloader({ dir, maxDrop: 0, initial: serving });
+    const strict = createKnowledgeReloader({ dir, maxDrop: 0 });
+    expect(await strict.reload()).toMatchObject({ ok: true, facts: total });
+    const serving = strict.current();
     await rm(join(dir, "facts", "test-lighthouse.yaml"));
     const refused = await strict.reload({ trigger: "test" });
     expect(refused.refused).toMatchObject({ removed: 1, before: total, maxDrop: 0 });

@@ -3,7 +3,7 @@ import type { LoadResult } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
 import { describeReload } from "../../src/reload/messages.js";
 import { createKnowledgeReloader } from "../../src/reload/reloader.js";
-import { error, fakeEngine, ids, knowledge, ok, recordingLogger } from "./fakes.js";
+import { error, fakeBuild, ids, initialOf, knowledge, ok, recordingLogger, served } from "./fakes.js";
 
 /** A reloader whose loader returns whatever the test queued, in order. */
 function setup(results: (LoadResult | Error)[], options: { initial?: Knowledge; maxDrop?: number } = {}) {
@@ -18,11 +18,10 @@ function setup(results: (LoadResult | Error)[], options: { initial?: Knowledge; 
   const onSwap = vi.fn();
   const reloader = createKnowledgeReloader({
     dir: "knowledge",
-    load,
-    createEngine: fakeEngine,
+    build: fakeBuild(load),
     logger,
     onSwap,
-    initial: options.initial && fakeEngine(options.initial),
+    initial: options.initial && initialOf(options.initial),
     maxDrop: options.maxDrop,
   });
   return { reloader, load, lines, onSwap, push: (r: LoadResult) => queue.push(r) };
@@ -36,7 +35,7 @@ describe("createKnowledgeReloader", () => {
     const result = await reloader.reload();
     expect(result).toMatchObject({ ok: true, facts: 3, previousFacts: 0 });
     expect(result.diff).toEqual({ added: ["fact-0", "fact-1", "fact-2"], removed: [], changed: [] });
-    expect(reloader.current().knowledge).toBe(k);
+    expect(served(reloader.current())).toBe(k);
     expect(onSwap).toHaveBeenCalledWith(reloader.current(), result);
   });
 
@@ -66,7 +65,7 @@ describe("createKnowledgeReloader", () => {
     expect(refused.ok).toBe(false);
     expect(refused.refused).toEqual({ removed: 3, before: 10, share: 0.3, maxDrop: 0.2 });
     expect(refused.diff.removed).toEqual(["fact-7", "fact-8", "fact-9"]);
-    expect(reloader.current().knowledge).toBe(before);
+    expect(served(reloader.current())).toBe(before);
     expect(lines.at(-1)).toMatchObject({ level: "warn" });
     expect(lines.at(-1)?.msg).toMatch(
       /removes 3 of 10 facts \(30%\), more than the allowed 20%.*\/reload force/s,
@@ -74,7 +73,7 @@ describe("createKnowledgeReloader", () => {
 
     const forced = await reloader.reload({ force: true });
     expect(forced).toMatchObject({ ok: true, facts: 7, previousFacts: 10 });
-    expect(reloader.current().knowledge).toBe(smaller);
+    expect(served(reloader.current())).toBe(smaller);
   });
 
   it("allows removing exactly maxDrop, and counts renamed ids as removed", async () => {
@@ -100,19 +99,21 @@ describe("createKnowledgeReloader", () => {
     const crashed = await reloader.reload();
     expect(crashed.ok).toBe(false);
     expect(crashed.problems).toEqual([expect.objectContaining({ rule: "load-crashed", message: "boom" })]);
-    expect(reloader.current().knowledge).toBe(good);
+    expect(served(reloader.current())).toBe(good);
 
     const failing = createKnowledgeReloader({
       dir: "knowledge",
-      load: async () => ok(knowledge(ids(3))),
-      createEngine: () => {
-        throw new Error("index build failed");
-      },
-      initial: fakeEngine(good),
+      build: fakeBuild(
+        async () => ok(knowledge(ids(3))),
+        () => {
+          throw new Error("index build failed");
+        },
+      ),
+      initial: initialOf(good),
     });
     const result = await failing.reload();
     expect(result.problems).toEqual([expect.objectContaining({ rule: "engine-failed" })]);
-    expect(failing.current().knowledge).toBe(good);
+    expect(served(failing.current())).toBe(good);
   });
 
   it("swaps atomically: while a reload is loading, questions keep getting the old engine", async () => {
@@ -121,19 +122,18 @@ describe("createKnowledgeReloader", () => {
     let release: (r: LoadResult) => void = () => {};
     const reloader = createKnowledgeReloader({
       dir: "knowledge",
-      load: () => new Promise<LoadResult>((resolve) => (release = resolve)),
-      createEngine: fakeEngine,
-      initial: fakeEngine(old),
+      build: fakeBuild(() => new Promise<LoadResult>((resolve) => (release = resolve))),
+      initial: initialOf(old),
     });
     const inFlight = reloader.current();
     const pending = reloader.reload();
     await new Promise((r) => setTimeout(r, 10));
-    expect(reloader.current().knowledge).toBe(old);
+    expect(served(reloader.current())).toBe(old);
     release(ok(next));
     await pending;
-    expect(reloader.current().knowledge).toBe(next);
+    expect(served(reloader.current())).toBe(next);
     // A question that took its engine before the swap still holds the old one.
-    expect(inFlight.knowledge).toBe(old);
+    expect(served(inFlight)).toBe(old);
   });
 
   it("runs concurrent reloads one after another, in the order asked", async () => {
@@ -141,14 +141,13 @@ describe("createKnowledgeReloader", () => {
     let call = 0;
     const reloader = createKnowledgeReloader({
       dir: "knowledge",
-      load: async () => {
+      build: fakeBuild(async () => {
         const n = ++call;
         order.push(`start ${n}`);
         await new Promise((r) => setTimeout(r, n === 1 ? 30 : 1));
         order.push(`end ${n}`);
         return ok(knowledge(ids(n)));
-      },
-      createEngine: fakeEngine,
+      }),
     });
     const [first, second] = await Promise.all([reloader.reload(), reloader.reload({ force: true })]);
     expect(order).toEqual(["start 1", "end 1", "start 2", "end 2"]);
@@ -169,13 +168,13 @@ describe("createKnowledgeReloader", () => {
     });
     const added = await reloader.reload();
     expect(added).toMatchObject({ ok: true, lexiconChanged: true, diff: { added: [], changed: [] } });
-    expect(reloader.current().knowledge).toBe(withGroup);
+    expect(served(reloader.current())).toBe(withGroup);
     // The log has the headline and says the lexicon changed; the reply to /reload says it in words.
     expect(lines.at(-1)?.obj).toMatchObject({ lexiconChanged: true });
     expect(describeReload(added)).toMatch(/no fact changed\nlexicon\.yaml changed/);
     const unchanged = await reloader.reload();
     expect(unchanged.lexiconChanged).toBeUndefined();
-    expect(reloader.current().knowledge).toBe(sameAgain);
+    expect(served(reloader.current())).toBe(sameAgain);
     // Removing the file is a change too: back to plain matching.
     expect((await reloader.reload()).lexiconChanged).toBe(true);
   });

@@ -4,20 +4,21 @@ import type { LoadResult } from "../../src/knowledge/load.js";
 import { createKnowledgeReloader } from "../../src/reload/reloader.js";
 import { startReloadTriggers } from "../../src/reload/triggers.js";
 import {
-  fakeEngine,
+  fakeBuild,
   fakeWatcher,
   ids,
   knowledge,
   manualClock,
   ok,
   recordingLogger,
+  served,
   waitFor,
 } from "./fakes.js";
 
 function setup() {
   const signals = new EventEmitter();
   const load = vi.fn(async (): Promise<LoadResult> => ok(knowledge(ids(1))));
-  const reloader = createKnowledgeReloader({ dir: "knowledge", load, createEngine: fakeEngine });
+  const reloader = createKnowledgeReloader({ dir: "knowledge", build: fakeBuild(load) });
   const reload = vi.spyOn(reloader, "reload");
   return { signals, load, reloader, reload };
 }
@@ -73,8 +74,7 @@ describe("startReloadTriggers", () => {
     let release: (r: LoadResult) => void = () => {};
     const reloader = createKnowledgeReloader({
       dir: "knowledge",
-      load: () => new Promise<LoadResult>((resolve) => (release = resolve)),
-      createEngine: fakeEngine,
+      build: fakeBuild(() => new Promise<LoadResult>((resolve) => (release = resolve))),
     });
     const stop = await startReloadTriggers({
       reloader,
@@ -91,6 +91,6 @@ describe("startReloadTriggers", () => {
     expect(stopped).toBe(false);
     release(ok(knowledge(ids(2))));
     await stopping;
-    expect(reloader.current().knowledge.facts).toHaveLength(2);
+    expect(served(reloader.current()).facts).toHaveLength(2);
   });
 });

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFileStorage, encodeKey } from "../../src/storage/file.js";
-import type { DamagedRecord, UnansweredRecord } from "../../src/storage/storage.js";
+import type { UnansweredRecord } from "../../src/storage/log-records.js";
+import type { DamagedRecord } from "../../src/storage/storage.js";
+import { logged } from "./logged.js";
 
 const record = (at: string, question: string): UnansweredRecord => ({
   at,
@@ -63,12 +65,12 @@ describe("file storage after a crash", () => {
     await appendFile(file, '{"at":"2026-11-20T10:00:01.000Z","quest');
 
     const reopened = createFileStorage(dir, { onDamaged: (d) => damaged.push(d) });
-    expect((await reopened.read("unanswered")).map((r) => r.question)).toEqual(["before the crash"]);
+    expect((await logged(reopened, "unanswered")).map((r) => r.question)).toEqual(["before the crash"]);
     expect(damaged).toEqual([{ where: `${file}:2`, reason: expect.stringMatching(/incomplete last line/) }]);
 
     await reopened.append("unanswered", record("2026-11-20T10:00:02.000Z", "after the restart"));
     damaged.length = 0;
-    expect((await reopened.read("unanswered")).map((r) => r.question)).toEqual([
+    expect((await logged(reopened, "unanswered")).map((r) => r.question)).toEqual([
       "before the crash",
       "after the restart",
     ]);
@@ -86,7 +88,7 @@ describe("file storage after a crash", () => {
     for (const q of ["one", "two", "three"]) {
       await storage.append("unanswered", record("2026-11-20T10:00:02.000Z", q));
     }
-    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual([
+    expect((await logged(storage, "unanswered")).map((r) => r.question)).toEqual([
       "before",
       "one",
       "two",
@@ -110,7 +112,7 @@ describe("file storage after a crash", () => {
       });
     await writeFile(join(logs, "2026-11-21.jsonl"), `${good(1)}\ngarbage here\n${good(1)}\n{"no":"time"}\n`);
     await writeFile(join(logs, "2026-11-22.jsonl"), "\0".repeat(4096));
-    expect(await storage.read("feedback")).toHaveLength(2);
+    expect(await logged(storage, "feedback")).toHaveLength(2);
     expect(damaged).toEqual([
       { where: join(logs, "2026-11-21.jsonl:2"), reason: "not valid JSON" },
       { where: join(logs, "2026-11-21.jsonl:4"), reason: expect.stringMatching(/not a log record/) },
@@ -129,7 +131,7 @@ describe("file storage after a crash", () => {
     });
     await writeFile(join(dir, "logs", "feedback", "2026-11-20.jsonl.1.ab.tmp"), "garbage");
     await writeFile(join(dir, "logs", "feedback", "notes.txt"), "garbage");
-    expect(await storage.read("feedback")).toHaveLength(1);
+    expect(await logged(storage, "feedback")).toHaveLength(1);
   });
 
   it("names the file and the way out when a settings file holds invalid JSON", async () => {

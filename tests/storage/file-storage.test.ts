@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkWritableDir, createFileStorage, encodeKey } from "../../src/storage/file.js";
-import type { DamagedRecord, UnansweredRecord } from "../../src/storage/storage.js";
+import type { UnansweredRecord } from "../../src/storage/log-records.js";
+import type { DamagedRecord, StoredRecord } from "../../src/storage/storage.js";
 
 // What the file backend does beyond the contract every backend keeps (storage-contract.test.ts): its files'
 // names and layout, which a restart or an upgrade must read back, and how it treats what it finds on disk.
@@ -16,6 +17,8 @@ const record = (at: string, question: string): UnansweredRecord => ({
   nearest: [],
 });
 const line = (at: string, question: string) => JSON.stringify(record(at, question));
+const field = (stored: StoredRecord[], name: "question" | "at") =>
+  stored.map((s) => (s.record as UnansweredRecord)[name]);
 
 let dir: string;
 beforeEach(async () => {
@@ -96,7 +99,7 @@ describe("file storage: reading", () => {
       ["2026-11-20T10:00:00.000Z", "tie 3"],
     ];
     for (const [at, q] of appended) await storage.append("unanswered", record(at as string, q as string));
-    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual([
+    expect(field(await storage.read("unanswered"), "question")).toEqual([
       "early",
       "tie 1",
       "tie 2",
@@ -110,9 +113,10 @@ describe("file storage: reading", () => {
     for (const at of ["2026-11-10T11:59:59.999Z", "2026-11-10T12:00:00.000Z", "2026-11-11T00:00:00.000Z"]) {
       await storage.append("unanswered", record(at, at));
     }
-    expect((await storage.read("unanswered", new Date("2026-11-10T12:00:00.000Z"))).map((r) => r.at)).toEqual(
-      ["2026-11-10T12:00:00.000Z", "2026-11-11T00:00:00.000Z"],
-    );
+    expect(field(await storage.read("unanswered", new Date("2026-11-10T12:00:00.000Z")), "at")).toEqual([
+      "2026-11-10T12:00:00.000Z",
+      "2026-11-11T00:00:00.000Z",
+    ]);
   });
 
   it("reads only files named by a day: not a backup copy, not a temp file, not a file named after it", async () => {
@@ -122,7 +126,7 @@ describe("file storage: reading", () => {
     await writeLog("copy of 2026-11-20", `${line("2026-11-20T10:00:00.000Z", "copy")}\n`);
     await writeFile(`${logFile("2026-11-20")}.bak`, `${line("2026-11-20T10:00:00.000Z", "backup")}\n`);
     await writeFile(`${logFile("2026-11-20")}.1.ab.tmp`, "garbage");
-    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual(["real"]);
+    expect(field(await storage.read("unanswered"), "question")).toEqual(["real"]);
     expect(damaged).toEqual([]);
   });
 
@@ -131,7 +135,9 @@ describe("file storage: reading", () => {
       "2026-11-20",
       `\n${line("2026-11-20T10:00:00.000Z", "a")}\n   \n{oops\n${line("2026-11-20T11:00:00.000Z", "b")}\n`,
     );
-    expect((await createFileStorage(dir).read("unanswered")).map((r) => r.question)).toEqual(["a", "b"]);
+    const read = await createFileStorage(dir).read("unanswered");
+    expect(field(read, "question")).toEqual(["a", "b"]);
+    expect(read.map((r) => r.where)).toEqual([`${logFile("2026-11-20")}:2`, `${logFile("2026-11-20")}:5`]);
     const damaged: DamagedRecord[] = [];
     await createFileStorage(dir, { onDamaged: (d) => damaged.push(d) }).read("unanswered");
     expect(damaged).toEqual([{ where: `${logFile("2026-11-20")}:4`, reason: "not valid JSON" }]);
@@ -155,7 +161,7 @@ describe("file storage: reading", () => {
     );
     const damaged: DamagedRecord[] = [];
     const storage = createFileStorage(dir, { onDamaged: (d) => damaged.push(d) });
-    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual(["kept"]);
+    expect(field(await storage.read("unanswered"), "question")).toEqual(["kept"]);
     const noTime = "not a log record (no ISO timestamp in at)";
     expect(damaged.map((d) => d.reason)).toEqual([
       noTime,
@@ -198,7 +204,7 @@ describe("file storage: pruning", () => {
     const days = Array.from({ length: 12 }, (_, i) => `2026-11-${String(i + 1).padStart(2, "0")}`);
     for (const day of days) await storage.append("unanswered", record(`${day}T12:00:00.000Z`, day));
     expect(await storage.prune(new Date("2026-11-07T00:00:00.000Z"))).toBe(6);
-    expect((await storage.read("unanswered")).map((r) => r.question)).toEqual(days.slice(6));
+    expect(field(await storage.read("unanswered"), "question")).toEqual(days.slice(6));
     expect((await readdir(join(dir, "logs", "unanswered"))).sort()).toEqual(
       days.slice(6).map((d) => `${d}.jsonl`),
     );

@@ -2,15 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { UnansweredRecord } from "../../src/storage/log-records.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { openStorage } from "../../src/storage/open-storage.js";
-import type { UnansweredRecord } from "../../src/storage/storage.js";
 
 const record = (at: string, question: string): UnansweredRecord => ({
   at,
   question,
   language: "en",
-  chatType: "console",
+  chatType: "private",
   nearest: [],
 });
 
@@ -30,7 +30,7 @@ describe("memory storage", () => {
       .map((m, i) => ({ m, q: `q${i}` }))
       .sort((a, b) => a.m - b.m)
       .map(({ q }) => q);
-    expect(read.map((r) => r.question)).toEqual(expected);
+    expect(read.map((r) => (r.record as UnansweredRecord).question)).toEqual(expected);
   });
 });
 

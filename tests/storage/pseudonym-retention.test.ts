@@ -27,7 +27,7 @@ describe("pseudonymize: the salt", () => {
     const storage = createMemoryStorage();
     const { seen, warn } = warnings();
     const first = await pseudonymize(storage, 42, warn);
-    const salt = await storage.get<string>(SALT_KEY);
+    const salt = await storage.get(SALT_KEY);
     expect(salt).toMatch(/^[0-9a-f]{64}$/);
     expect(first).toBe(hashWithSalt(salt as string, 42));
     expect(seen).toEqual([]);
@@ -42,11 +42,15 @@ describe("pseudonymize: the salt", () => {
     await storage.set(SALT_KEY, damaged);
     const { seen, warn } = warnings();
     await pseudonymize(storage, 42, warn);
-    const salt = await storage.get<string>(SALT_KEY);
+    const salt = await storage.get(SALT_KEY);
     expect(salt).toMatch(/^[0-9a-f]{64}$/);
     expect(seen).toEqual([
       {
-        obj: { err: undefined, key: SALT_KEY },
+        obj: {
+          where: `memory key ${SALT_KEY}`,
+          reason: expect.stringMatching(/^not the shape expected \(the value: /),
+          key: SALT_KEY,
+        },
         msg: "the pseudonym salt was damaged; replaced it with a new one (stored votes are kept)",
       },
     ]);
@@ -55,14 +59,16 @@ describe("pseudonymize: the salt", () => {
   it("replaces a salt that is not valid JSON, warning with the error; and without a listener too", async () => {
     for (const listening of [true, false]) {
       const storage = createMemoryStorage();
-      const damage = new DamagedValueError(SALT_KEY, "invalid JSON");
+      const damage = new DamagedValueError(SALT_KEY, "salt.json", "invalid JSON");
       const get = storage.get.bind(storage);
       vi.spyOn(storage, "get").mockRejectedValueOnce(damage).mockImplementation(get);
       const { seen, warn } = warnings();
       const pseudonym = await pseudonymize(storage, 42, listening ? warn : undefined);
-      expect(pseudonym).toBe(hashWithSalt((await storage.get<string>(SALT_KEY)) as string, 42));
+      expect(pseudonym).toBe(hashWithSalt((await storage.get(SALT_KEY)) as string, 42));
       expect(seen).toEqual(
-        listening ? [{ obj: { err: damage, key: SALT_KEY }, msg: expect.any(String) }] : [],
+        listening
+          ? [{ obj: { where: "salt.json", reason: "invalid JSON", key: SALT_KEY }, msg: expect.any(String) }]
+          : [],
       );
     }
   });
@@ -84,7 +90,7 @@ describe("pseudonymize: the salt", () => {
   it("fails the vote when the new salt cannot be read back", async () => {
     const storage: Storage = { ...createMemoryStorage(), set: async () => {} };
     await expect(pseudonymize(storage, 42)).rejects.toThrow("the pseudonym salt was not stored");
-    const blank: Storage = { ...createMemoryStorage(), get: async <T>() => "" as T };
+    const blank: Storage = { ...createMemoryStorage(), get: async () => "" };
     await expect(pseudonymize(blank, 42)).rejects.toThrow("the pseudonym salt was not stored");
   });
 

@@ -153,7 +153,7 @@ describe.skipIf(!("url" in redisServer))("redis storage", () => {
         nearest: [],
       });
       await raw.zadd(`${prefix}log:unanswered`, Date.parse("2026-11-20T11:00:00.000Z"), "tag {oops");
-      expect((await storage.read("unanswered")).map((r) => r.question)).toEqual(["kept"]);
+      expect((await storage.read("unanswered")).map((r) => r.record)).toMatchObject([{ question: "kept" }]);
       expect(damaged).toEqual([
         { where: `redis key ${prefix}log:unanswered`, reason: "a member that is not valid JSON" },
       ]);

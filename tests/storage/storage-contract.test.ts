@@ -4,10 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFileStorage } from "../../src/storage/file.js";
+import type { FeedbackRecord, UnansweredRecord } from "../../src/storage/log-records.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { connectRedis, createRedisStorage } from "../../src/storage/redis.js";
 import { pruneExpired } from "../../src/storage/retention.js";
-import type { FeedbackRecord, Storage, UnansweredRecord } from "../../src/storage/storage.js";
+import type { Storage } from "../../src/storage/storage.js";
+import { logged } from "./logged.js";
 import { startRedisServer } from "./redis-server.js";
 
 // Each backend builds a fresh, empty storage per test; the same suite then runs against all of them.
@@ -112,9 +114,19 @@ describe.each(backends)("$name storage", ({ open }) => {
       await s.append("unanswered", unanswered("2026-11-18T10:00:00.000Z", "a"));
       await s.append("unanswered", unanswered("2026-11-22T23:59:59.999Z", "c"));
       await s.append("feedback", vote("2026-11-21T00:00:00.000Z", "down"));
-      expect((await s.read("unanswered")).map((r) => r.question)).toEqual(["a", "b", "c"]);
-      expect(await s.read("feedback")).toEqual([vote("2026-11-21T00:00:00.000Z", "down")]);
-      expect((await s.read("unanswered"))[0]).toEqual(unanswered("2026-11-18T10:00:00.000Z", "a"));
+      expect((await logged(s, "unanswered")).map((r) => r.question)).toEqual(["a", "b", "c"]);
+      expect(await logged(s, "feedback")).toEqual([vote("2026-11-21T00:00:00.000Z", "down")]);
+      expect((await logged(s, "unanswered"))[0]).toEqual(unanswered("2026-11-18T10:00:00.000Z", "a"));
+    }));
+
+  it("reads back records unchecked, each with where it is kept, for the reader to validate and report", () =>
+    withStorage(async (s) => {
+      const odd = { at: "2026-11-20T10:00:00.000Z", question: 42 };
+      await s.append("unanswered", odd as never);
+      const [stored] = await s.read("unanswered");
+      expect(stored?.record).toEqual(odd);
+      expect(stored?.where).toMatch(/unanswered/);
+      expect(s.where("settings:-1")).toMatch(/settings(:|%3A)-1/);
     }));
 
   it("keeps identical records appended twice", () =>
@@ -122,7 +134,7 @@ describe.each(backends)("$name storage", ({ open }) => {
       const record = unanswered("2026-11-20T10:00:00.000Z");
       await s.append("unanswered", record);
       await s.append("unanswered", record);
-      expect(await s.read("unanswered")).toHaveLength(2);
+      expect(await logged(s, "unanswered")).toHaveLength(2);
     }));
 
   it("reads only records at or after `since`", () =>
@@ -131,11 +143,11 @@ describe.each(backends)("$name storage", ({ open }) => {
         await s.append("unanswered", unanswered(at, at));
       }
       const since = new Date("2026-11-10T12:00:00.000Z");
-      expect((await s.read("unanswered", since)).map((r) => r.at)).toEqual([
+      expect((await logged(s, "unanswered", since)).map((r) => r.at)).toEqual([
         "2026-11-10T12:00:00.000Z",
         "2026-11-10T12:00:00.001Z",
       ]);
-      expect(await s.read("unanswered", new Date("2027-01-01"))).toEqual([]);
+      expect(await logged(s, "unanswered", new Date("2027-01-01"))).toEqual([]);
     }));
 
   it("prunes records older than the cut in both logs and says how many", () =>
@@ -147,12 +159,12 @@ describe.each(backends)("$name storage", ({ open }) => {
       await s.append("feedback", vote("2026-07-01T00:00:00.000Z", "up"));
       await s.append("feedback", vote("2026-11-21T00:00:00.000Z", "down"));
       expect(await s.prune(new Date("2026-11-10T12:00:00.000Z"))).toBe(3);
-      expect((await s.read("unanswered")).map((r) => r.question)).toEqual(["exactly at the cut", "new"]);
-      expect((await s.read("feedback")).map((r) => r.vote)).toEqual(["down"]);
+      expect((await logged(s, "unanswered")).map((r) => r.question)).toEqual(["exactly at the cut", "new"]);
+      expect((await logged(s, "feedback")).map((r) => r.vote)).toEqual(["down"]);
       expect(await s.prune(new Date("2026-11-10T12:00:00.000Z"))).toBe(0);
       // still appendable after a prune rewrote the day's file
       await s.append("unanswered", unanswered("2026-11-10T13:00:00.000Z", "later that day"));
-      expect(await s.read("unanswered")).toHaveLength(3);
+      expect(await logged(s, "unanswered")).toHaveLength(3);
     }));
 
   it("applies RETENTION_DAYS relative to now", () =>
@@ -160,7 +172,7 @@ describe.each(backends)("$name storage", ({ open }) => {
       await s.append("unanswered", unanswered("2026-08-01T00:00:00.000Z", "old"));
       await s.append("unanswered", unanswered("2026-11-01T00:00:00.000Z", "recent"));
       expect(await pruneExpired(s, 90, new Date("2026-11-23T00:00:00.000Z"))).toBe(1);
-      expect((await s.read("unanswered")).map((r) => r.question)).toEqual(["recent"]);
+      expect((await logged(s, "unanswered")).map((r) => r.question)).toEqual(["recent"]);
     }));
 
   it("does not lose records appended concurrently", () =>
@@ -170,7 +182,7 @@ describe.each(backends)("$name storage", ({ open }) => {
           s.append("unanswered", unanswered(`2026-11-20T10:00:${String(i).padStart(2, "0")}.000Z`, `q${i}`)),
         ),
       );
-      expect((await s.read("unanswered")).map((r) => r.question)).toEqual(
+      expect((await logged(s, "unanswered")).map((r) => r.question)).toEqual(
         Array.from({ length: 50 }, (_, i) => `q${i}`),
       );
     }));

@@ -1,15 +1,9 @@
 import { Composer } from "grammy";
+import { texts } from "../../texts/texts.js";
 import { commandNamesBot, startsWithCommand } from "../addressing.js";
-import {
-  answerQuestion,
-  isGroupChat,
-  isQuietNow,
-  replyTarget,
-  sendResult,
-  settingsFor,
-} from "../answer-question.js";
+import { answerQuestion, sendResult } from "../answer-question.js";
+import { isGroupChat, isQuietNow, replyTarget, settingsFor } from "../chat.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";

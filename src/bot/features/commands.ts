@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
+import { texts } from "../../texts/texts.js";
 import { isCommandForUs } from "../addressing.js";
-import { isQuietNow, replyTarget } from "../answer-question.js";
+import { isQuietNow, replyTarget } from "../chat.js";
 import type { BotContext } from "../context.js";
 import { helpHtml } from "../help.js";
-import { texts } from "../i18n.js";
 import { escapeHtml, renderSourcesHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
 

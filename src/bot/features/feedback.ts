@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { MAX_QUESTION_LENGTH } from "../../answer/question-length.js";
 import { pseudonymize } from "../../storage/pseudonym.js";
-import { chatTypeOf } from "../answer-question.js";
+import { texts } from "../../texts/texts.js";
+import { chatTypeOf } from "../chat.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { decodeCallback, resolveFactRef, withoutVotes } from "../keyboards.js";
 
 export const feedbackFeature = new Composer<BotContext>();
@@ -28,7 +28,7 @@ feedbackFeature.on("callback_query:data", async (ctx, next) => {
   let stored = true;
   try {
     await ctx.deps.storage.append("feedback", {
-      at: (ctx.deps.now?.() ?? new Date()).toISOString(),
+      at: ctx.now.toISOString(),
       factId,
       vote: action.vote,
       language: action.lang,

@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { AnswerResult, Engine } from "../../answer/types.js";
 import type { Lang } from "../../knowledge/types.js";
+import { texts } from "../../texts/texts.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { answerKeyboard, factRef } from "../keyboards.js";
 import { renderAnswerHtml, trimPlain } from "../render-html.js";
 
@@ -16,8 +16,8 @@ export function inlineResultId(factId: string, lang: Lang): string {
 }
 
 function titleFor(engine: Engine, result: AnswerResult): string {
-  const fact = engine.knowledge.facts.find((f) => f.id === result.factId);
-  return fact?.questions[result.language]?.[0] ?? result.answer ?? "";
+  const question = result.factId ? engine.question(result.factId, result.language) : undefined;
+  return question ?? result.answer ?? "";
 }
 
 /** A self-contained message: the answer and its citation, with the article's link as a button. */
@@ -54,11 +54,12 @@ function inlineResults(engine: Engine, query: string, uiLang: Lang, languageCode
       for (const s of main.alternatives) results.push(engine.answerFact(s.factId, main.language));
     }
   }
-  const seen = new Set<string>();
-  return results
-    .filter((r): r is AnswerResult => r?.answered === true && r.factId !== undefined)
-    .filter((r) => !seen.has(r.factId as string) && seen.add(r.factId as string) !== undefined)
-    .slice(0, INLINE_RESULTS);
+  // One result per fact, the first found (the best match comes first).
+  const byFact = new Map<string, AnswerResult>();
+  for (const r of results) {
+    if (r?.answered && r.factId !== undefined && !byFact.has(r.factId)) byFact.set(r.factId, r);
+  }
+  return [...byFact.values()].slice(0, INLINE_RESULTS);
 }
 
 export const inlineFeature = new Composer<BotContext>();

@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { LANGUAGES } from "../../knowledge/types.js";
+import { texts } from "../../texts/texts.js";
 import { isCommandForUs } from "../addressing.js";
-import { isGroupChat } from "../answer-question.js";
+import { isGroupChat } from "../chat.js";
 import type { BotContext } from "../context.js";
 import { formatOffset, formatQuiet, type GroupSettings, parseQuiet } from "../group-settings.js";
-import { texts } from "../i18n.js";
 import { type CallbackAction, decodeCallback, encodeCallback, type QuietPreset } from "../keyboards.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
@@ -93,7 +93,8 @@ function settingsKeyboard(settings: GroupSettings, ctx: BotContext): InlineKeybo
   };
 }
 
-function apply(settings: GroupSettings, action: CallbackAction): GroupSettings | undefined {
+/** The settings after a settings button's action; undefined for an action that is not a settings one. */
+function applySettingsAction(settings: GroupSettings, action: CallbackAction): GroupSettings | undefined {
   switch (action.kind) {
     case "settings-language":
       return { ...settings, language: action.value };
@@ -113,7 +114,7 @@ function apply(settings: GroupSettings, action: CallbackAction): GroupSettings |
 }
 
 /** Stores the settings; false (logged) when the storage fails, so the admin can be told it did not stick. */
-async function saved(ctx: BotContext, chatId: number, settings: GroupSettings): Promise<boolean> {
+async function saveSettings(ctx: BotContext, chatId: number, settings: GroupSettings): Promise<boolean> {
   try {
     await ctx.settingsStore.set(chatId, settings);
   } catch (error) {
@@ -148,7 +149,7 @@ settingsFeature.command("settings", async (ctx) => {
       return;
     }
     settings = { ...settings, quiet: quiet === "off" ? null : quiet };
-    if (!(await saved(ctx, ctx.chat.id, settings))) {
+    if (!(await saveSettings(ctx, ctx.chat.id, settings))) {
       await sendHtml(ctx, escapeHtml(t.settingsFailed), { replyTo });
       return;
     }
@@ -169,9 +170,9 @@ settingsFeature.on("callback_query:data", async (ctx, next) => {
     return;
   }
   const current = await ctx.settingsStore.get(ctx.chat.id);
-  const settings = apply(current, action as CallbackAction);
+  const settings = applySettingsAction(current, action);
   if (!settings) return next();
-  if (!(await saved(ctx, ctx.chat.id, settings))) {
+  if (!(await saveSettings(ctx, ctx.chat.id, settings))) {
     // Always answered, or the button keeps spinning.
     await ctx.answerCallbackQuery({ text: t.settingsFailed });
     return;

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
+import { texts } from "../../texts/texts.js";
 import type { BotContext } from "../context.js";
-import { texts } from "../i18n.js";
 import { escapeHtml } from "../render-html.js";
 import { sendHtml } from "../reply.js";
 

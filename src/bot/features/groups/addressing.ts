@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
+import { texts } from "../../../texts/texts.js";
 import { addressedQuestion, startsWithCommand } from "../../addressing.js";
-import { answerQuestion, isQuietNow } from "../../answer-question.js";
+import { answerQuestion } from "../../answer-question.js";
+import { isQuietNow } from "../../chat.js";
 import type { BotContext } from "../../context.js";
-import { texts } from "../../i18n.js";
 import { escapeHtml } from "../../render-html.js";
 import { sendHtml } from "../../reply.js";
 

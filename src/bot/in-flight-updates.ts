@@ -1,8 +1,14 @@
 import type { Update } from "grammy/types";
 
-export interface UpdateQueue {
-  /** Starts handling at once; order within a chat is kept by the bot's sequentialize middleware. */
-  add(update: Update): void;
+/**
+ * The updates being handled right now, in polling and webhook mode alike. Not a queue: an update is handled
+ * as soon as it is started (order within a chat is kept by the bot's sequentialize middleware); this only
+ * counts what is in flight, so the poller can hold back at `concurrency` (back-pressure) and shutdown can
+ * wait for exactly those updates and say which it gave up on.
+ */
+export interface InFlightUpdates {
+  /** Starts handling the update at once. */
+  start(update: Update): void;
   /** Resolves when fewer than `concurrency` updates are in flight: the poller's back-pressure. */
   capacity(): Promise<void>;
   /** Resolves true once nothing is in flight, or false if `timeoutMs` passes first. */
@@ -13,20 +19,18 @@ export interface UpdateQueue {
   oldest(from?: number): number | undefined;
   /** Resolves when the next update finishes. */
   settled(): Promise<void>;
-  readonly size: number;
 }
 
-export interface UpdateQueueOptions {
+export interface InFlightUpdatesOptions {
   concurrency?: number;
   /** For errors that escaped the bot's own error handler. */
   onError?: (error: unknown, update: Update) => void;
 }
 
-/** Tracks updates in flight so that shutdown can wait for exactly those, in polling and webhook mode alike. */
-export function createUpdateQueue(
+export function trackInFlightUpdates(
   handle: (update: Update) => Promise<void>,
-  { concurrency = 500, onError }: UpdateQueueOptions = {},
-): UpdateQueue {
+  { concurrency = 500, onError }: InFlightUpdatesOptions = {},
+): InFlightUpdates {
   const inFlight = new Set<number>();
   let waiters: (() => void)[] = [];
   let nextSettled: Promise<void> | undefined;
@@ -36,7 +40,7 @@ export function createUpdateQueue(
     for (const w of ready) w();
   };
   return {
-    add(update) {
+    start(update) {
       inFlight.add(update.update_id);
       handle(update)
         .catch((error) => onError?.(error, update))
@@ -78,9 +82,6 @@ export function createUpdateQueue(
         }),
       );
       return nextSettled;
-    },
-    get size() {
-      return inFlight.size;
     },
   };
 }

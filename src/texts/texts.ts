@@ -1,19 +1,27 @@
-import type { SmallTalk } from "../answer/small-talk.js";
 import type { Lang } from "../knowledge/types.js";
 
-/** Telegram's interface language to one of ours; Belarusian readers get Russian, everything else English. */
-export function pickLang(languageCode: string | undefined): Lang {
-  const code = (languageCode ?? "").toLowerCase().split(/[-_]/)[0];
-  if (code === "uk") return "uk";
-  if (code === "ru" || code === "be") return "ru";
-  return "en";
-}
+/**
+ * The kinds of small talk the bot tells from questions (answer/small-talk.ts) and has a short reply for.
+ * Defined with the replies, so a kind without a reply in every language does not compile.
+ */
+export type SmallTalk =
+  | "greeting"
+  | "thanks"
+  | "bye"
+  | "how-are-you"
+  | "who-are-you"
+  | "help"
+  | "ok"
+  | "test";
 
 /**
- * Every fixed text the bot shows. Plain text only: callers escape and add markup,
- * so a translation can never break Telegram's HTML parser.
+ * Every fixed text a reader sees, in Telegram and in the console chat and CLI alike: one table, so both say
+ * the same things. Plain text only: a renderer (render-html.ts, render-text.ts) escapes and adds markup, so a
+ * translation can never break Telegram's HTML parser.
  */
 export interface Texts {
+  /** For dates (formatDate): "4 January 2024", "4 января 2024 г.". */
+  locale: string;
   commands: { start: string; help: string; ask: string; sources: string; about: string; settings: string };
   description: string;
   shortDescription: string;
@@ -32,12 +40,15 @@ export interface Texts {
   about: string;
   sourcesTitle: (count: number) => string;
   sourceLabel: string;
+  /** After a date the source does not print (its published_note says how it was estimated). */
   dateUnverified: string;
   conflictLabel: string;
   /** Before the same figure at other dates, oldest first. */
   timelineLabel: string;
   openArticle: string;
+  /** No fact answers the question (or not surely enough): said instead of guessing. */
   notAnswered: string;
+  /** Before the questions the reader may have meant (buttons in Telegram, a list in the console). */
   didYouMean: string;
   askUsage: string;
   mentionOnly: string;
@@ -66,6 +77,7 @@ export interface Texts {
 }
 
 const en: Texts = {
+  locale: "en-GB",
   commands: {
     start: "What I know and how to ask",
     help: "How to ask a question",
@@ -103,7 +115,7 @@ const en: Texts = {
     "A bot that answers questions only from the reports listed in /sources. Every answer says who reported it, when, and links the article. If the reports do not cover a question, I say so instead of guessing.",
   sourcesTitle: (count) => `Sources (${count})`,
   sourceLabel: "Source",
-  dateUnverified: "date not verified",
+  dateUnverified: "date unverified",
   conflictLabel: "Another report differs",
   timelineLabel: "The same figure at other dates",
   openArticle: "Open article",
@@ -139,6 +151,7 @@ const en: Texts = {
 };
 
 const ru: Texts = {
+  locale: "ru-RU",
   commands: {
     start: "Что я знаю и как спросить",
     help: "Как задать вопрос",
@@ -178,7 +191,7 @@ const ru: Texts = {
     "Бот отвечает только по материалам из списка /sources. В каждом ответе сказано, кто и когда это сообщил, и есть ссылка на статью. Если материалы не отвечают на вопрос, я так и говорю, а не угадываю.",
   sourcesTitle: (count) => `Источники (${count})`,
   sourceLabel: "Источник",
-  dateUnverified: "дата не проверена",
+  dateUnverified: "дата не подтверждена",
   conflictLabel: "Другой источник расходится",
   timelineLabel: "Эта же цифра на другие даты",
   openArticle: "Открыть статью",
@@ -214,6 +227,7 @@ const ru: Texts = {
 };
 
 const uk: Texts = {
+  locale: "uk-UA",
   commands: {
     start: "Що я знаю і як запитати",
     help: "Як поставити запитання",
@@ -253,7 +267,7 @@ const uk: Texts = {
     "Бот відповідає лише за матеріалами з переліку /sources. У кожній відповіді сказано, хто й коли це повідомив, і є посилання на статтю. Якщо матеріали не відповідають на запитання, я так і кажу, а не вгадую.",
   sourcesTitle: (count) => `Джерела (${count})`,
   sourceLabel: "Джерело",
-  dateUnverified: "дату не перевірено",
+  dateUnverified: "дату не підтверджено",
   conflictLabel: "Інше джерело розходиться",
   timelineLabel: "Ця сама цифра на інші дати",
   openArticle: "Відкрити статтю",
