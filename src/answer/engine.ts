@@ -43,6 +43,7 @@ import {
 } from "./match.js";
 import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
 import { askedTypes, asks, focusText, namedYears } from "./question-type.js";
+import { reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
 import { findString, stringAt } from "./string-table.js";
@@ -171,6 +172,7 @@ export function engineFromData(
   const index = searchIndex(data.index, normalizer);
   const unanswerable = data.unanswerable && searchIndex(data.unanswerable, normalizer);
   const table = data.facts;
+  const readReport = reportReader(data.sources, normalizer);
   const idOf = (fact: number) => stringAt(table.ids, fact);
   const text = (fact: number, slot: number) => factText(table, fact, slot);
 
@@ -369,26 +371,32 @@ export function engineFromData(
     const language = options.language ?? whole.language;
     const nearest = whole.matches.slice(0, 5).map((m) => ({ factId: idOf(m.fact), score: round(m.score) }));
 
-    // The whole message first, then each question in it: "when did it start and who runs it" is two.
-    const chosen: Candidate[] = [];
-    const take = (c: Candidate | undefined) => {
-      if (!c || chosen.length >= MAX_FACTS) return;
-      if (chosen.some((o) => o.match.fact === c.match.fact || isKin(table, o.match.fact, c.match.fact)))
-        return;
-      chosen.push(c);
+    // The whole message first, then each question in it: "when did it start and who runs it" is two. A
+    // question about a report itself is answered from its source fact, not from the facts it shares words with.
+    const chosen: { fact: number; score: number }[] = [];
+    const take = (fact: number | undefined, score: number) => {
+      if (fact === undefined || chosen.length >= MAX_FACTS) return;
+      if (chosen.some((o) => o.fact === fact || isKin(table, o.fact, fact))) return;
+      chosen.push({ fact, score });
     };
-    take(confident(whole));
+    const takeBest = (text: string, reading: Reading) => {
+      const report = reportFact(text, reading.language);
+      if (report !== undefined) return take(report, 1);
+      const best = confident(reading);
+      if (best) take(best.match.fact, best.confidence);
+    };
+    takeBest(question, whole);
     const parts = splitQuestions(question, whole.language);
-    if (parts.length > 1) for (const part of parts) take(confident(inspect(part, options)));
+    if (parts.length > 1) for (const part of parts) takeBest(part, inspect(part, options));
 
     const [first, ...others] = chosen;
     if (first) {
       return answerFact(
-        first.factId,
+        idOf(first.fact),
         language,
-        round(first.confidence),
+        round(first.score),
         nearest,
-        others.map((c) => factAnswer(c.match.fact, language)),
+        others.map((c) => factAnswer(c.fact, language)),
       ) as AnswerResult;
     }
     return {
@@ -401,6 +409,25 @@ export function engineFromData(
       alternatives: whole.inScope ? suggestions(whole.candidates, language, model.suggestAt) : [],
       nearest,
     };
+  }
+
+  /**
+   * The source fact a question about a report asks for ("who wrote the Newsweek article about …"), when the
+   * question names the article and the knowledge has that fact: no author fact where the page names none.
+   */
+  function reportFact(question: string, lang: Lang): number | undefined {
+    const normal = normalizeText(question);
+    const report = readReport(normal, lang);
+    const source = report && data.sources[report.source];
+    if (!report || !source) return undefined;
+    if (namedYears(normal).some((year) => !source.published.startsWith(year))) return undefined;
+    const fact = (kind: string) => {
+      const found = findString(table.ids, `source:${source.id}:${kind}`);
+      return found < 0 ? undefined : found;
+    };
+    const author = report.asks.has("author") ? fact("author") : undefined;
+    // "Who wrote it and where did it come out": the date fact names the outlet, if not the author.
+    return author ?? (report.asks.size > (report.asks.has("author") ? 1 : 0) ? fact("published") : undefined);
   }
 
   /** "Did you mean": the candidates the model finds plausible though not sure enough, one question each. */

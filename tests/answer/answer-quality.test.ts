@@ -103,6 +103,39 @@ describe("compound questions and questions about the reports", () => {
   });
 });
 
+describe("questions about a report, told apart by its outlet or its title", () => {
+  it("answers who wrote an article its question describes at length", () => {
+    for (const q of [
+      "Кто автор статьи Newsweek о том, что войска Путина сдаются всё быстрее?",
+      "хто написала статтю в ньюсвік про те шо росіяни масово здаються",
+    ]) {
+      expect(engine.ask(q), q).toMatchObject({ answered: true, factId: "source:newsweek-2023-04-08:author" });
+    }
+    const date = engine.ask("Коли вийшла стаття Dnipro Today про дезертирство росіян після історії з Мі-8?");
+    expect(date).toMatchObject({ answered: true, factId: "source:dnipro-today-2023-09-13:published" });
+  });
+
+  it("finds the article by its title when no outlet is named, and names the outlet for 'who published it'", () => {
+    const r = engine.ask(
+      "Who published the article headlined 'Thousands of Russian soldiers calling I Want To Live surrender hotline', and who wrote it?",
+    );
+    // The page names no author: the date fact says who published it.
+    expect(r).toMatchObject({ answered: true, factId: "source:uscinews-2022-10:published" });
+  });
+
+  it("leaves what an article reports, cites or says to a journalist to the facts", () => {
+    for (const [q, not] of [
+      ["На какое издание ссылается The Kyiv Independent, сообщая о 220 сдавшихся?", "source:"],
+      ["Що відповів Павло Фельгенгауер журналістам Newsweek?", "source:"],
+      ["Де базується журналістка Newsweek, яка написала статтю про прискорення здач?", "source:"],
+      ["When was the Newsweek article about the faster surrenders published in 2024?", "source:"],
+    ] as const) {
+      const r = engine.ask(q);
+      expect(r.answered && r.factId?.startsWith(not), q).toBe(false);
+    }
+  });
+});
+
 describe("timelines and disagreements", () => {
   it("gives the same measure at other dates as a timeline, oldest first, not as a disagreement", () => {
     const r = engine.ask("How many calls had the hotline received by January 2024?");

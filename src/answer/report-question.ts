@@ -1,0 +1,119 @@
+import type { Lang } from "../knowledge/types.js";
+import type { SourceInfo } from "./knowledge-summary.js";
+import type { Normalizer } from "./normalize.js";
+import { type AnswerType, askedTypes } from "./question-type.js";
+
+/**
+ * Questions about a report rather than about what it reports: "who wrote the Newsweek piece about the
+ * faster surrenders?", "коли вийшла стаття Dnipro Today про дезертирство?". The words describing the article
+ * are the topic's words, so matching the whole question finds facts about the topic and the source facts
+ * (src/answer/source-facts.ts) lose: here the article is found from the outlet the question names, or from
+ * its title, and the question's kind picks the source fact.
+ *
+ * The words below are the languages' words for writing and publishing, not any topic's.
+ */
+export type ReportAsk = "author" | "date" | "outlet";
+
+const L = "(?<!\\p{L})";
+const R = "(?!\\p{L})";
+const words = (pattern: string) => new RegExp(`${L}(?:${pattern})${R}`, "u");
+
+const ASKS: Record<ReportAsk, RegExp> = {
+  author: words(
+    "who (?:wrote|authored|penned|reported)|authors?|byline|journalists?|reporters?|writers?|кто (?:на)?писал\\p{L}*|автор\\p{L}*|журналист\\p{L}*|репортер\\p{L}*|ч(?:ья|ей) (?:статья|материал|публикация|заметка)|хто (?:на)?писа\\p{L}*|журналіст\\p{L}*|чи(?:я|й) (?:стаття|матеріал|публікація|замітка)",
+  ),
+  date: words(
+    "publication date|date of (?:the )?(?:article|piece|report|story|publication)|when (?:was|did|were|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|run|released|written|appear|appeared|posted)|what (?:date|day)(?: \\p{L}+){0,6} (?:published|publish|come out|run|posted)|дат\\p{L}* (?:публикации|выхода|публікації|виходу)|когда(?: \\p{L}+){0,8} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|написа\\p{L}*|появил\\p{L}*)|какого числа|коли(?: \\p{L}+){0,8} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*|написа\\p{L}*|зявил\\p{L}*)|якого числа",
+  ),
+  outlet: words(
+    "who published|publisher|издател\\p{L}*|видав\\p{L}*|(?:which|what) (?:outlet|publication|paper|newspaper|site|website|media|publisher|magazine)|where (?:was|did|is)(?: \\p{L}+){0,8} (?:published|publish|come out|came out|appear|appeared|run)|кто опубликовал|(?:какое|какая|какой|в каком|в какой) (?:издание|газета|газете|сми|сайт|сайте|медиа|журнал|журнале)|где(?: \\p{L}+){0,6} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*)|хто опублікував|(?:яке|яка|який|в якому|у якому|в якій|у якій) (?:видання|газета|газеті|змі|сайт|сайті|медіа|журнал|журналі)|де(?: \\p{L}+){0,6} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*)",
+  ),
+};
+
+/** The article itself is meant, not something it reports: needed before "when … published" counts. */
+const ARTICLE = words(
+  "articles?|pieces?|reports?|story|stories|fact.?checks?|publications?|write.?ups?|post|стать\\p{L}*|материал\\p{L}*|публикаци\\p{L}*|заметк\\p{L}*|репортаж\\p{L}*|фактчек\\p{L}*|статт\\p{L}*|матеріал\\p{L}*|публікаці\\p{L}*|замітк\\p{L}*",
+);
+
+/** Whom or what the article cites is a question about what it reports, which the facts answer. */
+const CITES = words(
+  "cite[sd]?|citing|quot(?:e|es|ed|ing)|refer(?:s|red)? to|based on|relied on|ссыла\\p{L}*|цитир\\p{L}*|со ссылкой|посила\\p{L}*|цитува\\p{L}*|з посиланням",
+);
+
+/** Kinds of answer a source fact can give: a name, a date, an outlet. Anything else is not about the byline. */
+const ANSWERABLE = new Set<AnswerType>(["who", "person", "when"]);
+
+/** A share of a title's weight the question must cover to name that article by its title. */
+const TITLE_SHARE = 0.5;
+/** Ahead of any other title by this much: titles on one subject share words. */
+const TITLE_LEAD = 0.2;
+/** And at least this many of the title's words: "russians surrendering" alone names no article. */
+const TITLE_WORDS = 3;
+
+export interface ReportQuestion {
+  /** Index into the engine's sources. */
+  source: number;
+  asks: ReadonlySet<ReportAsk>;
+}
+
+export type ReportReader = (normal: string, lang: Lang) => ReportQuestion | undefined;
+
+/** A reader for one knowledge's sources; `normal` is the question after normalizeText. */
+export function reportReader(sources: readonly SourceInfo[], normalizer: Normalizer): ReportReader {
+  const terms = (text: string, lang: Lang) => normalizer.tokenize(text, lang);
+  // An outlet's names without what a publisher field adds in brackets ("Dnipro Today (English edition)").
+  const names = sources.map((s) =>
+    [s.publisher.replace(/\([^)]*\)/g, " "), ...(s.aliases ?? [])].map((name) => terms(name, "en")),
+  );
+  const titles = sources.map((s) => new Set(terms(s.title, "en")));
+  // A word in every title tells the articles apart less than one in a single title.
+  const inTitles = new Map<string, number>();
+  for (const title of titles) for (const t of title) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
+  const weight = (t: string) => Math.log(1 + sources.length / (inTitles.get(t) ?? 1));
+
+  function byName(question: string[]): number[] {
+    return sources.flatMap((_, i) =>
+      (names[i] ?? []).some((name) => name.length > 0 && containsRun(question, name)) ? [i] : [],
+    );
+  }
+
+  function byTitle(question: Set<string>, among: readonly number[]): number | undefined {
+    const scored = among.map((i) => {
+      const title = [...(titles[i] ?? [])];
+      const covered = title.filter((t) => question.has(t));
+      const total = title.reduce((sum, t) => sum + weight(t), 0) || 1;
+      return { i, share: covered.reduce((sum, t) => sum + weight(t), 0) / total, words: covered.length };
+    });
+    const [best, next] = scored
+      .filter((s) => s.share >= TITLE_SHARE && s.words >= TITLE_WORDS)
+      .sort((a, b) => b.share - a.share);
+    return best && (!next || best.share - next.share >= TITLE_LEAD) ? best.i : undefined;
+  }
+
+  return (normal, lang) => {
+    const asks = new Set((Object.keys(ASKS) as ReportAsk[]).filter((kind) => ASKS[kind].test(normal)));
+    if (asks.size === 0 || CITES.test(normal)) return undefined;
+    const asked = askedTypes(normal);
+    // "What did X tell the journalists" names a journalist without asking who wrote anything.
+    if (!asked.includes("who") && !asked.includes("person")) asks.delete("author");
+    if (asks.size === 0 || (!asks.has("author") && !ARTICLE.test(normal))) return undefined;
+    // "Where did it come out" asks for the outlet.
+    if (asked.some((type) => !ANSWERABLE.has(type) && !(type === "where" && asks.has("outlet"))))
+      return undefined;
+    const question = terms(normal, lang);
+    const named = byName(question);
+    const all = sources.map((_, i) => i);
+    // "Which outlet published X" with the outlet named is asking something else ("which outlet did X cite").
+    if (named.length > 0 && asks.has("outlet") && asks.size === 1) return undefined;
+    const source = named.length === 1 ? named[0] : byTitle(new Set(question), named.length > 1 ? named : all);
+    return source === undefined ? undefined : { source, asks };
+  };
+}
+
+/** Whether `run` occurs in `list` as consecutive items. */
+function containsRun(list: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= list.length; i++) {
+    if (run.every((t, j) => list[i + j] === t)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { SourceInfo } from "../../src/answer/knowledge-summary.js";
+import { createNormalizer, normalizeText } from "../../src/answer/normalize.js";
+import { reportReader } from "../../src/answer/report-question.js";
+
+const source = (id: string, publisher: string, title: string, aliases?: string[]): SourceInfo =>
+  ({
+    id,
+    publisher,
+    title,
+    url: `https://example.org/${id}`,
+    published: "2023-04-08",
+    ...(aliases ? { aliases } : {}),
+  }) as SourceInfo;
+
+const sources = [
+  source("river", "River Gazette (English edition)", "Ferry crossings double after the storm", [
+    "Речная газета",
+  ]),
+  source("hill", "Hill Times", "Ferry fares rise for the winter season"),
+  source("lake", "Lake Post", "Ferry crossings at the lake"),
+];
+const read = reportReader(sources, createNormalizer());
+const ask = (q: string, lang: "en" | "ru" | "uk" = "en") => {
+  const r = read(normalizeText(q), lang);
+  return r && { source: sources[r.source]?.id, asks: [...r.asks].sort() };
+};
+
+describe("reading a question about a report", () => {
+  it("finds the article by the outlet it names, whatever the rest of the question says", () => {
+    expect(ask("who wrote the River Gazette piece about the ferries and the storm")).toEqual({
+      source: "river",
+      asks: ["author"],
+    });
+    expect(ask("когда вышла статья в речной газете про паромы", "ru")).toEqual({
+      source: "river",
+      asks: ["date"],
+    });
+  });
+
+  it("finds it by most of its title, weighing words that every title has less, and only when one title fits", () => {
+    expect(ask("when was the article on fares rising for winter published")).toEqual({
+      source: "hill",
+      asks: ["date"],
+    });
+    // "ferry crossings" is in two titles: not enough to tell which article.
+    expect(ask("who published the article about ferry crossings")).toBeUndefined();
+    expect(ask("who published the article 'ferry crossings double after the storm'")).toEqual({
+      source: "river",
+      asks: ["outlet"],
+    });
+  });
+
+  it("is not a question about a report without a byline, date or outlet asked for the article", () => {
+    expect(ask("how many ferries crossed, per the River Gazette")).toBeUndefined();
+    // "when … published" without an article meant: something published, not the piece.
+    expect(ask("when did the River Gazette publish ferry numbers")).toBeUndefined();
+    // A journalist who is told something is not an author being asked for.
+    expect(ask("what did the mayor tell River Gazette journalists")).toBeUndefined();
+  });
+
+  it("leaves to the facts what an article cites, and what kind of answer no byline gives", () => {
+    expect(ask("which outlet does the Hill Times article cite")).toBeUndefined();
+    expect(ask("which outlet did the Hill Times article rely on for fares")).toBeUndefined();
+    expect(ask("how many articles did the Hill Times author write")).toBeUndefined();
+    expect(ask("where is the Hill Times journalist based")).toBeUndefined();
+    // "Which outlet published the Hill Times article" has its answer in the question.
+    expect(ask("which newspaper published the Hill Times article about fares")).toBeUndefined();
+  });
+});
