@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedTypes, carriedBy, focusText, namedYears } from "../../src/answer/question-type.js";
+import { askedTypes, asks, carriedBy, focusText, namedYears } from "../../src/answer/question-type.js";
 import type { Fact } from "../../src/knowledge/types.js";
 
 const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
@@ -70,5 +70,54 @@ describe("what a fact carries", () => {
       fact("According to HUR (January 2024), 2,000 called in 2023.", { quote: "in 2022" }),
     );
     expect([...carried.years].sort()).toEqual(["2022", "2023"]);
+  });
+});
+
+describe("what else a question asks", () => {
+  it("its words, whether it asks for a reply, whether it asks about a later event", () => {
+    expect([...asks("did kuzminov's mother reply").words]).toEqual(["did", "kuzminov's", "mother", "reply"]);
+    expect(asks("did the ministry respond").reply).toBe(true);
+    expect(asks("что ответил кремль").reply).toBe(true);
+    expect(asks("чи відреагували в кремлі").reply).toBe(true);
+    expect(asks("did they answerphone").reply).toBe(false);
+    expect(asks("what happened next").later).toBe(true);
+    expect(asks("що було потім").later).toBe(true);
+    expect(asks("what happened nextdoor").later).toBe(false);
+    expect(asks("who runs it")).toEqual({
+      words: new Set(["who", "runs", "it"]),
+      reply: false,
+      later: false,
+    });
+  });
+});
+
+describe("what else a fact carries", () => {
+  const carried = (en: string, organisationWords?: ReadonlySet<string>) =>
+    carriedBy(fact(en), organisationWords);
+
+  it("the surnames of the people its claim names, not its speaker's nor an organisation's", () => {
+    expect([...carried("The pilot Maxim Kuzminov and Ivan K. Petrov flew.").people].sort()).toEqual([
+      "kuzminov",
+      "petrov",
+    ]);
+    expect([...carried("Andriy Yusov told VOA that Ivan Petrov called.").people]).toEqual(["petrov"]);
+    expect([...carried("Andriy Yusov said it works.").people]).toEqual(["yusov"]);
+    expect([...carried("The Kyiv Independent wrote it.").people]).toEqual([]);
+    expect([...carried("The Freedom Legion wrote it.", new Set(["legion"])).people]).toEqual([]);
+    expect([...carried("Maxim Kuzminov Junior flew.").people]).toEqual(["junior"]);
+  });
+
+  it("whether someone asked for a comment got none", () => {
+    expect(carried("The ministry did not respond to a request for comment.").noReply).toBe(true);
+    expect(carried("Reporters reached out for comments.").noReply).toBe(true);
+    expect(carried("The ministry did not reply.").noReply).toBe(true);
+    expect(carried("The ministry commented on it.").noReply).toBe(false);
+  });
+
+  it("whether its claim is about an earlier event and not a later one", () => {
+    expect(carried("The previous swap freed 200.").earlier).toBe(true);
+    expect(carried("Before the war it was closed.").earlier).toBe(true);
+    expect(carried("The previous swap came after the talks.").earlier).toBe(false);
+    expect(carried("The swap freed 200.").earlier).toBe(false);
   });
 });
