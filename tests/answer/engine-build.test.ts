@@ -1,17 +1,14 @@
-import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
+import { realKnowledge } from "./real-engine.js";
 
 // The other answer tests build their engine once, before their tests; this one builds it inside the test, so
 // that what building does (the index, the term ids, the links between facts) is checked by what it answers.
 
 let knowledge: Knowledge;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!loaded.knowledge) throw new Error("the knowledge does not load");
-  knowledge = loaded.knowledge;
+  knowledge = await realKnowledge();
 });
 
 it("an engine built from the knowledge answers each fact's own questions with that fact, and nothing off topic", () => {
