@@ -9,6 +9,9 @@ import base from "./vitest.config.js";
 // which build whole engines the answer tests already cover, and would run for every engine mutant that survives;
 // likewise the reload tests that build their engine in a worker thread (where no mutant is switched on) and
 // compare it with one built here: several seconds each under Stryker's instrumentation, over the 5 s limit.
+// Also left out: the question sets and the dev set, which ask thousands of questions against thresholds of
+// whole sets (90% right, …): a mutant they would kill breaks answers the other answer tests check one by one,
+// and every mutant that survives them paid for all of them (seconds each, for some 2,000 answer mutants).
 // isolate: false reuses loaded modules between test files and between mutants (Stryker switches a mutant on
 // at run time): importing the answer, bot, knowledge and reload tests drops from 4.7 s to 1.1 s a run, and they
 // pass either way.
@@ -22,6 +25,8 @@ export default mergeConfig(
         "tests/cli/**",
         "tests/gaps/gaps-cli.test.ts",
         "tests/answer/calibration.test.ts",
+        "tests/answer/question-sets.test.ts",
+        "tests/answer/dev-set.test.ts",
         "tests/reload/hot-reload.integration.test.ts",
         "tests/reload/packed-engine.test.ts",
         "tests/reload/worker-reload.test.ts",
