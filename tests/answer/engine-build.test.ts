@@ -1,14 +1,19 @@
 import { beforeAll, expect, it } from "vitest";
 import { createEngine } from "../../src/answer/engine.js";
-import { type Knowledge, LANGUAGES, type Lang } from "../../src/knowledge/types.js";
-import { realKnowledge } from "./real-engine.js";
+import { type Knowledge, LANGUAGES } from "../../src/knowledge/types.js";
+import { realEngine, realKnowledge } from "./real-engine.js";
 
 // The other answer tests build their engine once, before their tests; this one builds it inside the test, so
 // that what building does (the index, the term ids, the links between facts) is checked by what it answers.
+// From a quarter of the real facts (and the one the typo below asks for), with the real sources, lexicon and
+// unanswerable questions: a mutation run builds it once for every mutant of the building code.
 
+const PAID = "How much was the helicopter pilot Kuzminov paid?";
 let knowledge: Knowledge;
 beforeAll(async () => {
-  knowledge = await realKnowledge();
+  const real = await realKnowledge();
+  const paid = (await realEngine()).ask(PAID).factId;
+  knowledge = { ...real, facts: real.facts.filter((f, i) => i % 4 === 0 || f.id === paid) };
 });
 
 it("an engine built from the knowledge answers each fact's own questions with that fact, and nothing off topic", () => {
@@ -16,18 +21,17 @@ it("an engine built from the knowledge answers each fact's own questions with th
   const notJudged: string[] = [];
   let answered = 0;
   let asked = 0;
-  // One language per fact, in turn: every fact and every language is asked, and a build takes a third as long to
-  // check (mutation runs check it once for every mutant of the building code).
-  for (const [i, fact] of knowledge.facts.entries()) {
-    const lang = LANGUAGES[i % LANGUAGES.length] as Lang;
-    const question = fact.questions[lang][0] as string;
-    asked += 1;
-    // Among the facts the confidence model judges, whatever model is fitted: the matcher's part.
-    if (!engine.inspect(question).candidates.some((c) => c.factId === fact.id)) {
-      notJudged.push(`${lang} ${fact.id}`);
+  for (const fact of knowledge.facts) {
+    for (const lang of LANGUAGES) {
+      const question = fact.questions[lang][0] as string;
+      asked += 1;
+      // Among the facts the confidence model judges, whatever model is fitted: the matcher's part.
+      if (!engine.inspect(question).candidates.some((c) => c.factId === fact.id)) {
+        notJudged.push(`${lang} ${fact.id}`);
+      }
+      const result = engine.ask(question);
+      if (result.answered && result.factId === fact.id) answered += 1;
     }
-    const result = engine.ask(question);
-    if (result.answered && result.factId === fact.id) answered += 1;
   }
   expect(notJudged).toEqual([]);
   // Whether each is answered depends on the fitted model and its threshold (all but one or two on 2026-12-01,
@@ -39,6 +43,6 @@ it("an engine built from the knowledge answers each fact's own questions with th
   const typo = engine.ask("how much was the helicoptr pilot kuzminv paid");
   expect(typo).toMatchObject({
     answered: true,
-    factId: engine.ask("How much was the helicopter pilot Kuzminov paid?").factId,
+    factId: engine.ask(PAID).factId,
   });
 });
