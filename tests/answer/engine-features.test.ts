@@ -245,6 +245,42 @@ describe("what ask() gives back", () => {
   });
 });
 
+describe("questions about a report, and several questions in one", () => {
+  const withAuthor = () =>
+    createEngine({ ...knowledge, sources: new Map([["voa", { ...source, author: "Jane Doe" }]]) });
+
+  it("a question about the article is answered from its source fact, surely", () => {
+    const engine = withAuthor();
+    expect(engine.ask("who wrote that VOA piece about the hotline")).toMatchObject({
+      answered: true,
+      factId: "source:voa:author",
+      score: 1,
+    });
+    expect(engine.ask("when did that VOA piece about the hotline come out")).toMatchObject({
+      factId: "source:voa:published",
+      score: 1,
+    });
+    // "Who wrote it and when": the date fact names the outlet and the date, the author fact the author.
+    expect(engine.ask("who wrote that VOA piece and when did it come out").factId).toBe("source:voa:author");
+  });
+
+  it("not when the question names a year the article is not from, nor without an author fact", () => {
+    const inYear = withAuthor().ask("who wrote that VOA piece about the hotline in 2019");
+    expect(inYear.answered && inYear.factId === "source:voa:author" && inYear.score === 1).toBe(false);
+    const noAuthor = engine.ask("who wrote that VOA piece about the hotline");
+    expect(noAuthor.answered && noAuthor.score === 1).toBe(false);
+  });
+
+  it("answers each fact once, and at most three", () => {
+    const twice = engine.ask("When did the hotline start? and When did the hotline start?");
+    expect(twice).toMatchObject({ factId: "start", more: [] });
+    const four = engine.ask(
+      "When did the hotline start? and Who flew the helicopter over the border? and Did the ministry comment on the exchange? and How many calls did the hotline receive?",
+    );
+    expect([four.factId, ...four.more.map((m) => m.factId)]).toHaveLength(3);
+  });
+});
+
 describe("the engine's other questions", () => {
   it("answers a fact by its id, with the related facts' questions, and nothing for an unknown id", () => {
     const related = createEngine({
