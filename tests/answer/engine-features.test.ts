@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type Candidate, createEngine, type InspectableEngine } from "../../src/answer/engine.js";
 import type { Fact, Knowledge, Source } from "../../src/knowledge/types.js";
 
@@ -70,8 +70,9 @@ const knowledge: Knowledge = {
   ],
   unanswerable: { en: ["What is the salary of the hotline director?"], ru: [], uk: [] },
 };
+// Built before each test, not once for the file: a mutation run then checks the building with these tests.
 let engine: InspectableEngine;
-beforeAll(() => {
+beforeEach(() => {
   engine = createEngine(knowledge);
 });
 

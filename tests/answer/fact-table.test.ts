@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   carriesAll,
   FLAG,
@@ -63,7 +63,11 @@ const facts = [
     },
   }),
 ];
-const table = factTable(facts, new Map([["s1", 3]]), new Set());
+// Built before each test, not once for the file: a mutation run then checks the building with these tests.
+let table: ReturnType<typeof factTable>;
+beforeEach(() => {
+  table = factTable(facts, new Map([["s1", 3]]), new Set());
+});
 const at = (id: string) => findString(table.ids, id);
 const ids = (list: number[]) => list.map((i) => stringAt(table.ids, i));
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/answer/index.js";
 import { DEFAULT_MATCH_TUNING, matchFacts, queryWords, wordCoverage } from "../../src/answer/match.js";
 import { createNormalizer } from "../../src/answer/normalize.js";
@@ -29,7 +29,11 @@ const knowledge = {
     fact("reward", ["reward pilot"], "The helicopter earned a reward."),
   ],
 } as unknown as Knowledge;
-const index = buildIndex(knowledge, createNormalizer());
+// Built before each test, not once for the file: a mutation run then checks the building with these tests.
+let index: ReturnType<typeof buildIndex>;
+beforeEach(() => {
+  index = buildIndex(knowledge, createNormalizer());
+});
 const words = (q: string) => queryWords(index, q, "en");
 
 describe("reading a question against the index", () => {

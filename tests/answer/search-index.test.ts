@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { indexData } from "../../src/answer/index.js";
 import { listAt } from "../../src/answer/int-lists.js";
 import { createNormalizer, QUANTITY } from "../../src/answer/normalize.js";
@@ -42,7 +42,11 @@ const facts = [
   }),
 ];
 const normalizer = createNormalizer();
-const data = indexData(facts, normalizer);
+// Built before each test, not once for the file: a mutation run then checks the building with these tests.
+let data: ReturnType<typeof indexData>;
+beforeEach(() => {
+  data = indexData(facts, normalizer);
+});
 const term = (word: string) => {
   const t = findString(data.terms, normalizer.tokenize(word, "en")[0] ?? word);
   if (t < 0) throw new Error(`no term for ${word}`);
