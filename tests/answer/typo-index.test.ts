@@ -12,12 +12,16 @@ describe("edit distance", () => {
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("abc", "")).toBe(3);
     expect(editDistance("abc", "ab")).toBe(1);
+    expect(editDistance("ab", "b")).toBe(1);
     expect(editDistance("abc", "abd")).toBe(1);
     expect(editDistance("pilot", "pilto")).toBe(1);
     expect(editDistance("pilot", "iplot")).toBe(1);
     expect(editDistance("kitten", "sitting")).toBe(3);
     // Optimal string alignment: a swapped pair is not edited again ("ca" → "abc" takes three).
     expect(editDistance("ca", "abc")).toBe(3);
+    // A swap after another edit costs one more than the edits before it.
+    expect(editDistance("xabdc", "yabcd")).toBe(2);
+    expect(editDistance("abxdcy", "abzcdw")).toBe(3);
   });
 });
 
@@ -35,7 +39,7 @@ describe("searching for typos", () => {
 
   it("finds a word with a letter missing, a letter too many, or one letter replaced", () => {
     const index = indexOf("hotline");
-    for (const typo of ["hotlne", "hotlinee", "hotlime", "otline", "hotlin"]) {
+    for (const typo of ["hotlne", "hotlinee", "xhotline", "hotlime", "otline", "hotlin"]) {
       expect(
         searchTypos(index, typo).map((h) => h.word),
         typo,
