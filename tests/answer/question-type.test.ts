@@ -43,6 +43,9 @@ describe("what a fact carries", () => {
     expect(types("The pilot Maxim Kuzminov flew it.")).toEqual(["person", "who"]);
     expect(types("The pilot Maxim K. Kuzminov flew it.")).toEqual(["person", "who"]);
     expect(types("Reported by Business Insider.")).toEqual(["who"]);
+    expect(types("Reported by Radio Liberty.")).toEqual(["who"]);
+    expect(types("The pilot Maxim  Kuzminov flew it.")).toEqual(["person", "who"]);
+    expect(types("The pilot Maxim K.  Kuzminov flew it.")).toEqual(["person", "who"]);
     expect(types("Run by the Coordination Headquarters.")).toEqual(["who"]);
     expect(types("Run by the Freedom Legion.", new Set(["legion"]))).toEqual(["who"]);
     expect(types("Run by the Freedom Legion.")).toEqual(["person", "who"]);
@@ -61,11 +64,17 @@ describe("what a fact carries", () => {
     expect(types("Write to @hochu_zhyt.")).toEqual(["contact"]);
     expect(types("See https://example.org.")).toEqual(["contact"]);
     expect(types("It has a Telegram chatbot.")).toEqual([]);
+    expect(types("It took a day.")).toEqual(["when"]);
+    expect(types("It is based in  the  Kyiv region.")).toEqual(["where"]);
+    expect(types("See http://example.org.")).toEqual(["contact"]);
+    expect(types("0665803498 is the number.")).toContain("contact");
+    expect(types("Call +380665803498")).toContain("contact");
   });
 
   it("dates the claim, not its attribution", () => {
     expect(types("According to officials (4 January 2024), it is open.")).toEqual([]);
     expect(types("According to the HUR, it is open.")).toEqual([]);
+    expect(types("It is open (as of 4 January 2024, says the HUR).")).toEqual([]);
     const carried = carriedBy(
       fact("According to HUR (January 2024), 2,000 called in 2023.", { quote: "in 2022" }),
     );
@@ -104,12 +113,15 @@ describe("what else a fact carries", () => {
     expect([...carried("Andriy Yusov said it works.").people]).toEqual(["yusov"]);
     expect([...carried("The Kyiv Independent wrote it.").people]).toEqual([]);
     expect([...carried("The Freedom Legion wrote it.", new Set(["legion"])).people]).toEqual([]);
+    expect([...carried("Reported by Radio Liberty.").people]).toEqual([]);
+    expect([...carried("The pilot Maxim  Kuzminov flew.").people]).toEqual(["kuzminov"]);
     expect([...carried("Maxim Kuzminov Junior flew.").people]).toEqual(["junior"]);
   });
 
   it("whether someone asked for a comment got none", () => {
     expect(carried("The ministry did not respond to a request for comment.").noReply).toBe(true);
     expect(carried("Reporters reached out for comments.").noReply).toBe(true);
+    expect(carried("Reporters asked the ministry for a comment.").noReply).toBe(true);
     expect(carried("The ministry did not reply.").noReply).toBe(true);
     expect(carried("The ministry commented on it.").noReply).toBe(false);
   });

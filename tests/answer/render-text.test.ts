@@ -139,6 +139,11 @@ describe("no answer in plain text", () => {
       "• How many called?",
       "• When did it start?",
     ]);
+    // A knowledge without about.yaml: the count of facts and reports, no topic.
+    const noAbout = { factIds: ["a"], sources: new Map() } as unknown as KnowledgeSummary;
+    expect(renderText(unanswered({ smallTalk: "greeting", alternatives }), noAbout).split("\n")[1]).toBe(
+      en.helpKnows(1, 0, undefined),
+    );
     // Without the knowledge (the body the grader reads): the examples only.
     expect(answerBody(unanswered({ smallTalk: "greeting", alternatives })).split("\n")).toEqual([
       en.smallTalk.greeting,

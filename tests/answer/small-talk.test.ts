@@ -7,6 +7,7 @@ describe("small talk", () => {
   it("is read whatever the punctuation, spacing and case, with a word for whom it is addressed to", () => {
     expect(smallTalk("Thanks!!!")).toBe("thanks");
     expect(smallTalk("  hi,   bot  ")).toBe("greeting");
+    expect(smallTalk("hi,bot")).toBe("greeting");
     expect(smallTalk("hello there! hi")).toBe("greeting");
     expect(smallTalk("дякую, друже")).toBe("thanks");
     expect(smallTalk("ok...")).toBe("ok");

@@ -81,6 +81,7 @@ describe("facts about a report", () => {
     for (const fact of facts) {
       for (const lang of LANGS) {
         const questions = fact.questions[lang];
+        expect(questions.length, `${fact.id} ${lang}`).toBeGreaterThanOrEqual(10);
         const byName = (name: string) => questions.filter((q) => q.includes(name));
         // The alias that repeats the publisher adds nothing.
         expect(byName("Newsweek").length, `${fact.id} ${lang}`).toBe(questions.length / 2);
