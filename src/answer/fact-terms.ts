@@ -48,8 +48,8 @@ export function givesFigure(fact: Fact): boolean {
   if (COUNT_WORDS.test(text)) return true;
   // A small number is a count unless it is a day of a month: "21 mobilized soldiers", not "4 January".
   const dates = new Set([...text.matchAll(DAY_OF_MONTH)].flatMap((m) => [m[1], m[2]]));
-  // Not a number that is part of a name: "Mi-8", "Su-27".
-  return (text.match(/(?<![\p{L}\d-])\d+/gu) ?? []).some((n) => {
+  // Not a number that is part of a name ("Mi-8", "Su-27") or a decimal ("1,5").
+  return (text.match(/(?<![\p{L}\d-]|\d[.,])\d+(?![.,]\d)/gu) ?? []).some((n) => {
     const v = Number(n);
     if (v >= 1900 && v <= 2100) return false;
     return v > 31 || (v > 1 && !dates.has(n));

@@ -110,9 +110,13 @@ const MIXED = /[a-z].*[а-яіїєґё]|[а-яіїєґё].*[a-z]/;
 
 /** A word mixing Latin and Cyrillic look-alike letters is rewritten in the script most of its letters use. */
 function fixMixedScript(word: string): string {
+  // Stryker disable next-line ConditionalExpression: equivalent, a word in one script is returned by the count below too
   if (!MIXED.test(word)) return word;
+  // Stryker disable next-line OptionalChaining: equivalent, MIXED has found letters of both scripts, so there is a match
   const cyrillic = word.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  // Stryker disable next-line OptionalChaining: equivalent, MIXED has found letters of both scripts, so there is a match
   const latin = word.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, MIXED has found letters of both scripts (a guard)
   if (cyrillic === 0 || latin === 0) return word;
   const map = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
   const fixed = [...word].map((ch) => map[ch] ?? ch).join("");

@@ -42,6 +42,7 @@ export function contains(lists: IntLists, i: number, value: number): boolean {
     const mid = (lo + hi) >> 1;
     const v = lists.flat[mid] as number;
     if (v === value) return true;
+    // Stryker disable next-line EqualityOperator: equivalent, v === value has returned above
     if (v < value) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -67,9 +68,11 @@ export function listLength(lists: IntLists, i: number): number {
 export function invert(lists: IntLists, valueCount: number): IntLists {
   const start = new Int32Array(valueCount + 1);
   for (const v of lists.flat) start[v + 1] = (start[v + 1] ?? 0) + 1;
+  // Stryker disable next-line EqualityOperator: equivalent, a typed array ignores a write past its end
   for (let v = 0; v < valueCount; v++) start[v + 1] = (start[v + 1] ?? 0) + (start[v] ?? 0);
   const fill = start.slice(0, valueCount);
   const flat = new Int32Array(lists.flat.length);
+  // Stryker disable next-line EqualityOperator: equivalent, the list past the last one is empty
   for (let i = 0; i < listCount(lists); i++) {
     forEachIn(lists, i, (v) => {
       flat[fill[v] as number] = i;

@@ -54,6 +54,7 @@ export function detectLanguage(
     if (UK_WORDS.has(word) || topicWords?.uk.has(word)) uk++;
     if (RU_WORDS.has(word) || topicWords?.ru.has(word)) ru++;
   }
+  // Stryker disable next-line EqualityOperator: equivalent, uk and ru differ here
   if (uk !== ru) return uk > ru ? "uk" : "ru";
   return fallbackLang === "uk" ? "uk" : "ru";
 }

@@ -28,8 +28,14 @@ const GROUPED_NUMBER =
 
 /** Case, Unicode forms, ё, apostrophes, dashes and digit grouping made uniform before splitting into words. */
 export function normalizeText(text: string): string {
-  let t = formalize(text.normalize("NFKC").toLowerCase()).replace(/ё/g, "е");
-  t = t.replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
+  // The acute accent (´) before NFKC, which would make it a space and a combining mark.
+  let t = formalize(
+    text
+      .replace(/\u00B4/g, "'")
+      .normalize("NFKC")
+      .toLowerCase(),
+  ).replace(/ё/g, "е");
+  t = t.replace(/[\u2018\u2019\u02BC\u0060]/g, "'");
   t = t.replace(/(\p{L})'s\b/gu, "$1"); // English possessive: Kuzminov's → kuzminov
   t = t.replace(/(\p{L})'(\p{L})/gu, "$1$2"); // Ukrainian apostrophe inside a word: п'ять → пять
   t = t.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));

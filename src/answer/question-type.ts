@@ -127,6 +127,7 @@ function namesPerson(text: string, organisationWords: ReadonlySet<string>): bool
   for (const m of text.matchAll(
     /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]+)\b(?!\s+[A-Z])/gu,
   )) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, both groups take part in every match
     const [first = "", second = ""] = [m[1]?.toLowerCase(), m[2]?.toLowerCase()];
     if (!notName(first) && !notName(second) && m.index > 0) return true;
   }
@@ -158,6 +159,7 @@ function peopleNamed(text: string, organisationWords: ReadonlySet<string>): Set<
   for (const m of claimOnly.matchAll(
     /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]+)\b(?!\s+[A-Z])/gu,
   )) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, both groups take part in every match
     const [first = "", second = ""] = [m[1]?.toLowerCase(), m[2]?.toLowerCase()];
     if (!notName(first) && !notName(second)) out.add(second);
   }

@@ -45,6 +45,7 @@ const WHOLE = PATTERNS.map(([kind, words]): [SmallTalk, RegExp] => [
 export function smallTalk(message: string): SmallTalk | undefined {
   const text = normalizeText(message)
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    // Stryker disable next-line Regex: equivalent, the patterns allow any run of spaces between words
     .replace(/\s+/g, " ")
     .trim();
   // Nothing but emoji or punctuation: a reaction, not a question.

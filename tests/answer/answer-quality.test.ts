@@ -1,25 +1,22 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { splitQuestions } from "../../src/answer/compound.js";
 import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
-import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
+import type { InspectableEngine } from "../../src/answer/engine.js";
 import { normalizeText } from "../../src/answer/normalize.js";
 import { askedTypes, focusText, namedYears } from "../../src/answer/question-type.js";
 import { renderText } from "../../src/answer/render-text.js";
 import { smallTalk } from "../../src/answer/small-talk.js";
 import { latinToCyrillic } from "../../src/answer/translit.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
+import { realEngine, realKnowledge } from "./real-engine.js";
 
 // The mechanisms behind answer quality on unseen questions (README "How the bot decides"): each test names
 // the behaviour and uses a question that no fact lists word for word.
 let knowledge: Knowledge;
 let engine: InspectableEngine;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!loaded.knowledge) throw new Error("knowledge does not validate");
-  knowledge = loaded.knowledge;
-  engine = createEngine(knowledge);
+  knowledge = await realKnowledge();
+  engine = await realEngine();
 });
 
 describe("informal questions", () => {

@@ -1,18 +1,14 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/answer/engine.js";
 import { renderText } from "../../src/answer/render-text.js";
 import type { Engine } from "../../src/answer/types.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
+import { realEngine, realKnowledge } from "./real-engine.js";
 
 let engine: Engine;
 let knowledge: Knowledge;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!loaded.knowledge) throw new Error(`knowledge does not validate: ${JSON.stringify(loaded.problems)}`);
-  knowledge = loaded.knowledge;
-  engine = createEngine(knowledge);
+  knowledge = await realKnowledge();
+  engine = await realEngine();
 });
 
 describe("answers with a citation", () => {

@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectLanguage } from "../../src/answer/language.js";
 import { compileLexicon } from "../../src/answer/lexicon.js";
 import { createNormalizer, normalizeText, QUANTITY } from "../../src/answer/normalize.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import { LANGUAGES, type Lexicon, type LexiconLanguage } from "../../src/knowledge/types.js";
+import { realKnowledge } from "./real-engine.js";
 
 // The languages' own rules, with no lexicon: what every knowledge base gets.
 const { tokenize } = createNormalizer();
@@ -53,8 +52,7 @@ describe("tokenize", () => {
 describe("a knowledge's lexicon (knowledge/lexicon.yaml)", () => {
   let topic: (text: string, lang: "en" | "ru" | "uk") => string[];
   beforeAll(async () => {
-    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-    topic = createNormalizer(compileLexicon(knowledge?.lexicon)).tokenize;
+    topic = createNormalizer(compileLexicon((await realKnowledge()).lexicon)).tokenize;
   });
 
   it("reads the project's name as one name, apart from the verb", () => {

@@ -1,15 +1,11 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/answer/engine.js";
 import { MAX_QUESTION_LENGTH } from "../../src/answer/question-length.js";
 import type { Engine } from "../../src/answer/types.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
+import { realEngine } from "./real-engine.js";
 
 let engine: Engine;
 beforeAll(async () => {
-  const { knowledge, problems } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!knowledge) throw new Error(`knowledge does not validate: ${JSON.stringify(problems)}`);
-  engine = createEngine(knowledge);
+  engine = await realEngine();
 });
 
 /** `question` after `length - question.length` characters of words that carry no meaning (stop words). */

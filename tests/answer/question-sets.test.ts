@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "../../src/answer/engine.js";
 import { answerBody } from "../../src/answer/render-text.js";
 import { readQuestionSets, SETS_DIR, scoreSet } from "../../src/calibrate/question-sets.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
+import { realEngine } from "./real-engine.js";
 
 // Every set in tests/sets is a regression test: written from the reports, used to fit the confidence model
 // (so not a measure of first-look quality: README's "Answer quality" has those), and held to the figures
@@ -50,9 +49,7 @@ const FLOORS: Record<string, { in: number; lang: number; out: number; near: numb
 };
 
 const MEASURED = join(SETS_DIR, "measured");
-const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-if (!knowledge) throw new Error("knowledge does not validate");
-const engine = createEngine(knowledge);
+const engine = await realEngine();
 const sets = new Map([
   ...readQuestionSets(),
   ...[...(existsSync(MEASURED) ? readQuestionSets(MEASURED) : [])].map(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SourceInfo } from "../../src/answer/knowledge-summary.js";
 import { createNormalizer, normalizeText } from "../../src/answer/normalize.js";
 import { reportReader } from "../../src/answer/report-question.js";
@@ -20,7 +20,11 @@ const sources = [
   source("hill", "Hill Times", "Ferry fares rise for the winter season", ["Хіл Таймс"]),
   source("lake", "Lake Post", "Ferry crossings at the lake"),
 ];
-const read = reportReader(sources, createNormalizer());
+// Made before each test, not once for the file: a mutation run then checks the making with these tests.
+let read: ReturnType<typeof reportReader>;
+beforeEach(() => {
+  read = reportReader(sources, createNormalizer());
+});
 const ask = (q: string, lang: "en" | "ru" | "uk" = "en") => {
   const r = read(normalizeText(q), lang);
   return r && { source: sources[r.source]?.id, asks: [...r.asks].sort() };

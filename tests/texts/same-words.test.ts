@@ -1,6 +1,4 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/answer/engine.js";
 import { renderSourcesText, renderText } from "../../src/answer/render-text.js";
 import type { AnswerResult, Engine } from "../../src/answer/types.js";
 import {
@@ -9,9 +7,9 @@ import {
   renderSmallTalkHtml,
   renderSourcesHtml,
 } from "../../src/bot/render-html.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import { LANGUAGES } from "../../src/knowledge/types.js";
 import { parseTelegramHtml } from "../../src/testing/fake-bot-api.js";
+import { realEngine } from "../answer/real-engine.js";
 
 /**
  * The console chat and CLI (plain text) and Telegram (HTML) render the same replies from one texts table and
@@ -22,9 +20,7 @@ import { parseTelegramHtml } from "../../src/testing/fake-bot-api.js";
 
 let engine: Engine;
 beforeAll(async () => {
-  const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
-  if (!knowledge) throw new Error("knowledge does not validate");
-  engine = createEngine(knowledge);
+  engine = await realEngine();
 });
 
 /** The lines of a message without markup: no emoji prefix, no separators, no quotes around titles. */

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { askedTypes, asks, carriedBy, focusText, namedYears } from "../../src/answer/question-type.js";
+import type { Fact } from "../../src/knowledge/types.js";
+
+const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
+  ({ answer: { en, ru: "", uk: "" }, asOf: "2023-05", quote: "", ...fields }) as Fact;
+const types = (en: string, organisationWords?: ReadonlySet<string>) =>
+  [...carriedBy(fact(en), organisationWords).types].sort();
+
+describe("what a question asks for", () => {
+  it("reads the kinds of answer in every language, as whole words", () => {
+    expect(askedTypes("who runs the hotline")).toEqual(["who"]);
+    expect(askedTypes("who heads the hq")).toEqual(["who", "person"]);
+    expect(askedTypes("when did it start")).toEqual(["when"]);
+    expect(askedTypes("where is it based")).toEqual(["where"]);
+    expect(askedTypes("how many calls")).toEqual(["figure"]);
+    expect(askedTypes("what is the phone number")).toEqual(["contact"]);
+    expect(askedTypes("сколько звонков")).toEqual(["figure"]);
+    expect(askedTypes("коли запустили лінію")).toEqual(["when"]);
+    expect(askedTypes("somewhere anyhow")).toEqual([]);
+    expect(askedTypes("nowhere")).toEqual([]);
+  });
+
+  it("takes the words after the question word as its focus", () => {
+    expect(focusText("how many years did he get")).toBe(" years did he get");
+    expect(focusText("the hotline who heads it")).toBe(" heads it");
+    expect(focusText("як звали пілота")).toBe(" звали пілота");
+    expect(focusText("calls to the hotline")).toBeUndefined();
+  });
+
+  it("finds the years a question names, each once", () => {
+    expect(namedYears("calls in 2023 and 2023 and 1949 and 1950 and 2049 and 2050 and 12023")).toEqual([
+      "2023",
+      "1950",
+      "2049",
+    ]);
+  });
+});
+
+describe("what a fact carries", () => {
+  it("a person's name, not an organisation's or an outlet's", () => {
+    expect(types("The hotline is run by the HUR.")).toEqual(["who"]);
+    expect(types("The pilot Maxim Kuzminov flew it.")).toEqual(["person", "who"]);
+    expect(types("The pilot Maxim K. Kuzminov flew it.")).toEqual(["person", "who"]);
+    expect(types("Reported by Business Insider.")).toEqual(["who"]);
+    expect(types("Reported by Radio Liberty.")).toEqual(["who"]);
+    expect(types("The pilot Maxim  Kuzminov flew it.")).toEqual(["person", "who"]);
+    expect(types("The pilot Maxim K.  Kuzminov flew it.")).toEqual(["person", "who"]);
+    expect(types("Run by the Coordination Headquarters.")).toEqual(["who"]);
+    expect(types("Run by the Freedom Legion.", new Set(["legion"]))).toEqual(["who"]);
+    expect(types("Run by the Freedom Legion.")).toEqual(["person", "who"]);
+    // At the very start of the answer a capitalised pair is the sentence's start, not a name.
+    expect(types("Maxim Kuzminov flew it.")).toEqual(["who"]);
+  });
+
+  it("a date, a place, a figure and a contact", () => {
+    expect(types("It opened on 4 March.")).toEqual(["when"]);
+    expect(types("It opened in 2022.")).toEqual(["when"]);
+    expect(types("It takes three days.")).toEqual(["figure", "when"]);
+    expect(types("It is based in Kyiv.")).toEqual(["where"]);
+    expect(types("It is based in the city.")).toEqual([]);
+    expect(types("It got 26,000 calls.")).toEqual(["figure"]);
+    expect(types("Call +380 66 580 34 98.")).toContain("contact");
+    expect(types("Write to @hochu_zhyt.")).toEqual(["contact"]);
+    expect(types("See https://example.org.")).toEqual(["contact"]);
+    expect(types("It has a Telegram chatbot.")).toEqual([]);
+    expect(types("It took a day.")).toEqual(["when"]);
+    expect(types("It is based in  the  Kyiv region.")).toEqual(["where"]);
+    expect(types("See http://example.org.")).toEqual(["contact"]);
+    expect(types("0665803498 is the number.")).toContain("contact");
+    expect(types("Call +380665803498")).toContain("contact");
+  });
+
+  it("dates the claim, not its attribution", () => {
+    expect(types("According to officials (4 January 2024), it is open.")).toEqual([]);
+    expect(types("According to the HUR, it is open.")).toEqual([]);
+    expect(types("It is open (as of 4 January 2024, says the HUR).")).toEqual([]);
+    const carried = carriedBy(
+      fact("According to HUR (January 2024), 2,000 called in 2023.", { quote: "in 2022" }),
+    );
+    expect([...carried.years].sort()).toEqual(["2022", "2023"]);
+  });
+});
+
+describe("what else a question asks", () => {
+  it("its words, whether it asks for a reply, whether it asks about a later event", () => {
+    expect([...asks("did kuzminov's mother reply").words]).toEqual(["did", "kuzminov's", "mother", "reply"]);
+    expect(asks("did the ministry respond").reply).toBe(true);
+    expect(asks("что ответил кремль").reply).toBe(true);
+    expect(asks("чи відреагували в кремлі").reply).toBe(true);
+    expect(asks("did they answerphone").reply).toBe(false);
+    expect(asks("what happened next").later).toBe(true);
+    expect(asks("що було потім").later).toBe(true);
+    expect(asks("what happened nextdoor").later).toBe(false);
+    expect(asks("who runs it")).toEqual({
+      words: new Set(["who", "runs", "it"]),
+      reply: false,
+      later: false,
+    });
+  });
+});
+
+describe("what else a fact carries", () => {
+  const carried = (en: string, organisationWords?: ReadonlySet<string>) =>
+    carriedBy(fact(en), organisationWords);
+
+  it("the surnames of the people its claim names, not its speaker's nor an organisation's", () => {
+    expect([...carried("The pilot Maxim Kuzminov and Ivan K. Petrov flew.").people].sort()).toEqual([
+      "kuzminov",
+      "petrov",
+    ]);
+    expect([...carried("Andriy Yusov told VOA that Ivan Petrov called.").people]).toEqual(["petrov"]);
+    expect([...carried("Andriy Yusov said it works.").people]).toEqual(["yusov"]);
+    expect([...carried("The Kyiv Independent wrote it.").people]).toEqual([]);
+    expect([...carried("The Freedom Legion wrote it.", new Set(["legion"])).people]).toEqual([]);
+    expect([...carried("Reported by Radio Liberty.").people]).toEqual([]);
+    expect([...carried("The pilot Maxim  Kuzminov flew.").people]).toEqual(["kuzminov"]);
+    expect([...carried("Maxim Kuzminov Junior flew.").people]).toEqual(["junior"]);
+  });
+
+  it("whether someone asked for a comment got none", () => {
+    expect(carried("The ministry did not respond to a request for comment.").noReply).toBe(true);
+    expect(carried("Reporters reached out for comments.").noReply).toBe(true);
+    expect(carried("Reporters asked the ministry for a comment.").noReply).toBe(true);
+    expect(carried("The ministry did not reply.").noReply).toBe(true);
+    expect(carried("The ministry commented on it.").noReply).toBe(false);
+  });
+
+  it("whether its claim is about an earlier event and not a later one", () => {
+    expect(carried("The previous swap freed 200.").earlier).toBe(true);
+    expect(carried("Before the war it was closed.").earlier).toBe(true);
+    expect(carried("The previous swap came after the talks.").earlier).toBe(false);
+    expect(carried("The swap freed 200.").earlier).toBe(false);
+  });
+});
