@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { splitQuestions } from "../../src/answer/compound.js";
 import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
 import type { InspectableEngine } from "../../src/answer/engine.js";
 import { normalizeText } from "../../src/answer/normalize.js";
@@ -93,25 +92,6 @@ describe("what a question asks for", () => {
 });
 
 describe("compound questions and questions about the reports", () => {
-  it("splits a message at a question mark, 'and' before a question word, or a plus", () => {
-    expect(splitQuestions("when did it start and who runs it", "en")).toEqual([
-      "when did it start",
-      "who runs it",
-    ]);
-    expect(splitQuestions("how much did he get + was anything else promised", "en")).toEqual([
-      "how much did he get",
-      "was anything else promised",
-    ]);
-    expect(splitQuestions("скока платят + кто платит", "ru")).toEqual(["скока платят", "кто платит"]);
-    // A comma before a word that also starts a clause of the same question is no second question.
-    expect(splitQuestions("Хто очолював ГУР, коли Кузьмінов перелетів в Україну?", "uk")).toHaveLength(1);
-    expect(splitQuestions("what about the soldiers, who surrendered first", "en")).toHaveLength(1);
-    expect(splitQuestions("how many called, how many surrendered", "en")).toHaveLength(2);
-    // Not "and" joining two words, nor a sum.
-    expect(splitQuestions("calls and visits", "en")).toEqual(["calls and visits"]);
-    expect(splitQuestions("2+2", "en")).toEqual(["2+2"]);
-  });
-
   it("answers each question of a compound message with its own fact and citation", () => {
     const r = engine.ask("when did the hotline start and who wrote the Newsweek article?");
     expect(r.answered).toBe(true);

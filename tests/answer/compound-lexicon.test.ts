@@ -17,6 +17,15 @@ describe("splitting a message into its questions", () => {
     // After a comma, only a word that cannot start a clause of the same question starts another.
     expect(splitQuestions("кто звонит, сколько звонков", "ru")).toEqual(["кто звонит", "сколько звонков"]);
     expect(splitQuestions("сколько звонков, кто звонит", "ru")).toEqual(["сколько звонков, кто звонит"]);
+    expect(splitQuestions("Хто очолював ГУР, коли Кузьмінов перелетів в Україну?", "uk")).toHaveLength(1);
+    expect(splitQuestions("what about the soldiers, who surrendered first", "en")).toHaveLength(1);
+    // A plus between two questions, not in a sum.
+    expect(splitQuestions("how much did he get + was anything else promised", "en")).toEqual([
+      "how much did he get",
+      "was anything else promised",
+    ]);
+    expect(splitQuestions("скока платят + кто платит", "ru")).toEqual(["скока платят", "кто платит"]);
+    expect(splitQuestions("2+2", "en")).toEqual(["2+2"]);
     expect(splitQuestions("скільки дзвінків і хто дзвонить", "uk")).toEqual([
       "скільки дзвінків",
       "хто дзвонить",
