@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { leafOf, predictForest, sigmoid } from "../../src/answer/boosted-trees.js";
 import { splitQuestions } from "../../src/answer/compound.js";
 import { compileLexicon, outOfScope } from "../../src/answer/lexicon.js";
-import type { Lexicon, LexiconLanguage } from "../../src/knowledge/types.js";
+import type { Lexicon } from "../../src/knowledge/types.js";
+import { lexiconLanguage } from "./builders.js";
 
 describe("splitting a message into its questions", () => {
   it("at question marks, semicolons and a joiner before a question word, in any case", () => {
@@ -52,16 +53,6 @@ describe("splitting a message into its questions", () => {
   });
 });
 
-const language = (fields: Partial<LexiconLanguage>): LexiconLanguage => ({
-  synonyms: [],
-  phrases: [],
-  outOfScope: [],
-  stopWords: [],
-  organisationWords: [],
-  languageWords: [],
-  ...fields,
-});
-
 describe("compiling a lexicon", () => {
   it("without one: nothing to fold, replace or refuse", () => {
     const none = compileLexicon();
@@ -75,18 +66,18 @@ describe("compiling a lexicon", () => {
 
   it("keeps each language's synonyms apart, and runs every language's phrases, stop words and rules on every question", () => {
     const lexicon: Lexicon = {
-      en: language({
+      en: lexiconLanguage({
         synonyms: [["helicopter", "chopper"]],
         phrases: [{ pattern: "give up", replacement: "surrender" }],
         stopWords: ["kindly"],
         organisationWords: ["hotline"],
       }),
-      ru: language({
+      ru: lexiconLanguage({
         synonyms: [["вертолет", "вертушка"]],
         outOfScope: [{ pattern: "перейти к", reason: "no report covers it" }],
         languageWords: ["шо"],
       }),
-      uk: language({
+      uk: lexiconLanguage({
         synonyms: [["гелікоптер", "вертоліт"]],
         stopWords: ["будь"],
         languageWords: ["шо", "чи"],

@@ -2,25 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/answer/index.js";
 import { DEFAULT_MATCH_TUNING, matchFacts, queryWords, wordCoverage } from "../../src/answer/match.js";
 import { createNormalizer } from "../../src/answer/normalize.js";
-import type { Fact, Knowledge } from "../../src/knowledge/types.js";
+import type { Knowledge } from "../../src/knowledge/types.js";
+import { blankFact } from "./builders.js";
 
 // How a question is read against the index and how each fact is scored, on three small facts.
 
-const fact = (id: string, en: string[], answer: string): Fact => ({
-  id,
-  source: "s",
-  quote: "",
-  asOf: "2023-05",
-  attributedTo: "",
-  tags: [],
-  related: [],
-  conflictsWith: [],
-  timeline: [],
-  questions: { en, ru: [], uk: [] },
-  answer: { en: answer, ru: "", uk: "" },
-  file: "f.yaml",
-  line: 1,
-});
+const fact = (id: string, en: string[], answer: string) =>
+  blankFact(id, { questions: { en, ru: [], uk: [] }, answer: { en: answer, ru: "", uk: "" } });
 const knowledge = {
   sources: new Map(),
   facts: [

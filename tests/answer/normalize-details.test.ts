@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileLexicon } from "../../src/answer/lexicon.js";
 import { createNormalizer, normalizeText } from "../../src/answer/normalize.js";
+import { lexiconLanguage } from "./builders.js";
 
 // The finer points of reading text into words, with no lexicon and with a small one.
 
@@ -53,23 +54,14 @@ describe("words", () => {
   });
 
   it("folds a lexicon's synonyms in each language, phrases first", () => {
-    const language = (fields: object) => ({
-      synonyms: [],
-      phrases: [],
-      outOfScope: [],
-      stopWords: [],
-      organisationWords: [],
-      languageWords: [],
-      ...fields,
-    });
     const lexicon = compileLexicon({
-      en: language({
+      en: lexiconLanguage({
         synonyms: [["helicopter", "chopper", "choppers"]],
         phrases: [{ pattern: "give up", replacement: "surrender" }],
         stopWords: ["hotline"],
       }),
-      ru: language({ synonyms: [["вертолет", "вертушка"]] }),
-      uk: language({}),
+      ru: lexiconLanguage({ synonyms: [["вертолет", "вертушка"]] }),
+      uk: lexiconLanguage({}),
     });
     const topic = createNormalizer(lexicon);
     expect(topic.tokenize("chopper choppers", "en")).toEqual(tokenize("helicopter helicopter", "en"));

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { detectLanguage } from "../../src/answer/language.js";
 import { compileLexicon } from "../../src/answer/lexicon.js";
 import { createNormalizer, normalizeText, QUANTITY } from "../../src/answer/normalize.js";
-import { LANGUAGES, type Lexicon, type LexiconLanguage } from "../../src/knowledge/types.js";
+import { LANGUAGES, type Lexicon } from "../../src/knowledge/types.js";
+import { lexiconLanguage } from "./builders.js";
 import { realKnowledge } from "./real-engine.js";
 
 // The languages' own rules, with no lexicon: what every knowledge base gets.
@@ -84,14 +85,7 @@ describe("a knowledge's lexicon (knowledge/lexicon.yaml)", () => {
   it("is the engine's alone: without it, or with another, nothing of this topic applies", () => {
     expect(tokenize("chopper", "en")).not.toEqual(tokenize("helicopter", "en"));
     expect(tokenize("giving up", "en")).not.toEqual(tokenize("surrender", "en"));
-    const empty: LexiconLanguage = {
-      synonyms: [],
-      phrases: [],
-      outOfScope: [],
-      stopWords: [],
-      organisationWords: [],
-      languageWords: [],
-    };
+    const empty = lexiconLanguage();
     const other = Object.fromEntries(LANGUAGES.map((l) => [l, { ...empty }])) as Lexicon;
     other.en = {
       ...empty,

@@ -3,27 +3,12 @@ import { indexData } from "../../src/answer/index.js";
 import { listAt } from "../../src/answer/int-lists.js";
 import { createNormalizer, QUANTITY } from "../../src/answer/normalize.js";
 import { findString, stringAt, tableSize } from "../../src/answer/string-table.js";
-import type { Fact } from "../../src/knowledge/types.js";
+import { blankFact } from "./builders.js";
 
 // The search index as data, built from three small facts: which terms each question and fact holds, and how
 // informative each term is.
 
-const fact = (id: string, fields: Partial<Fact>): Fact => ({
-  id,
-  source: "s",
-  quote: "",
-  asOf: "2023-05",
-  attributedTo: "",
-  tags: [],
-  related: [],
-  conflictsWith: [],
-  timeline: [],
-  questions: { en: [], ru: [], uk: [] },
-  answer: { en: "", ru: "", uk: "" },
-  file: "f.yaml",
-  line: 1,
-  ...fields,
-});
+const fact = blankFact;
 
 const facts = [
   fact("calls", {
