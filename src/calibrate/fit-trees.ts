@@ -15,6 +15,10 @@ export interface TreeOptions {
   /** Least summed hessian (about examples × p(1-p)) on each side of a split. */
   minHessian: number;
   bins: number;
+  /** Share of the examples each tree is fitted on, drawn anew per tree (stochastic gradient boosting). */
+  subsample: number;
+  /** Share of the features each tree may split on, drawn anew per tree. */
+  colsample: number;
 }
 
 export const TREE_OPTIONS: TreeOptions = {
@@ -24,7 +28,21 @@ export const TREE_OPTIONS: TreeOptions = {
   lambda: 1,
   minHessian: 1,
   bins: 32,
+  subsample: 1,
+  colsample: 1,
 };
+
+/** A small seeded generator (mulberry32): the draws, and so the forest, are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Cut points per feature: midpoints between distinct values, or between quantiles when there are many. */
 function cutPoints(xs: readonly (readonly number[])[], f: number, bins: number): number[] {
@@ -73,12 +91,17 @@ export function fitForest(
   const slots = o.bins + 1;
   const inner = (1 << o.depth) - 1;
   const trees: Tree[] = [];
+  const draw = random(1);
+  const allowed = new Uint8Array(nf);
   for (let round = 0; round < o.rounds; round++) {
     for (let i = 0; i < n; i++) {
+      // A row left out of this tree adds nothing to its sums.
+      const weight = o.subsample < 1 && draw() >= o.subsample ? 0 : w(i);
       const p = sigmoid(score[i] ?? 0);
-      g[i] = w(i) * (p - (ys[i] ?? 0));
-      h[i] = w(i) * Math.max(p * (1 - p), 1e-6);
+      g[i] = weight * (p - (ys[i] ?? 0));
+      h[i] = weight * Math.max(p * (1 - p), 1e-6);
     }
+    for (let f = 0; f < nf; f++) allowed[f] = o.colsample >= 1 || draw() < o.colsample ? 1 : 0;
     node.fill(0);
     const feature = new Array<number>(inner).fill(-1);
     const threshold = new Array<number>(inner).fill(0);
@@ -105,6 +128,7 @@ export function fitForest(
         const parent = (gAll * gAll) / (hAll + o.lambda);
         let best = 1e-9;
         for (let f = 0; f < nf; f++) {
+          if (!allowed[f]) continue;
           let [gLeft, hLeft] = [0, 0];
           const c = cuts[f] ?? [];
           for (let k = 0; k < c.length; k++) {
