@@ -326,6 +326,8 @@ export function engineFromData(
         "person-missing": personMissing(table, fact, asked, questionWords) ? 1 : 0,
         "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
         "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
+        "asks-outcome": asking.outcome ? 1 : 0,
+        "asks-exact": asking.exact ? 1 : 0,
         length: Math.min(words.length, 12) / 12,
         ru: lang === "ru" ? 1 : 0,
         uk: lang === "uk" ? 1 : 0,

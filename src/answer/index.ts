@@ -4,6 +4,7 @@ import { forEachIn, type IntLists, IntListsBuilder, invert } from "./int-lists.j
 import { type Normalizer, QUANTITY } from "./normalize.js";
 import { type StringTable, stringTable } from "./string-table.js";
 import { type TypoIndex, typoIndex } from "./typo-index.js";
+import { type WordForms, wordForms } from "./word-forms.js";
 
 /**
  * The search index as data: typed arrays and string tables only, nothing that a worker could not hand over
@@ -38,6 +39,8 @@ export interface IndexData {
   surfaceTerms: Int32Array;
   /** Known words as written within a typo of a misspelt one (typos break stemming, so not stems). */
   typos: TypoIndex;
+  /** Stems that may be forms of one Russian or Ukrainian word, found by their beginning. */
+  forms: WordForms;
 }
 
 /** An index ready to match with: its data, the normaliser it was read with, and per-query scratch space. */
@@ -129,10 +132,11 @@ export function indexData(facts: readonly Fact[], normalizer: Normalizer): Index
   for (let d = 0; d < weight.length; d++)
     forEachIn(docs, d, (t) => (weight[d] = (weight[d] ?? 0) + (idf[t] ?? 0)));
   const surfaces = stringTable([...surfaceTerms.keys()], { lookup: true });
+  const terms = [...termIds.keys()];
 
   return {
     factCount: facts.length,
-    terms: stringTable([...termIds.keys()], { lookup: true }),
+    terms: stringTable(terms, { lookup: true }),
     idf,
     unknownIdf: Math.log(1 + n),
     docs: { fact: Int32Array.from(docFact), terms: docs, weight },
@@ -143,5 +147,6 @@ export function indexData(facts: readonly Fact[], normalizer: Normalizer): Index
     surfaces,
     surfaceTerms: Int32Array.from(surfaceTerms.values()),
     typos: typoIndex(surfaces),
+    forms: wordForms(terms),
   };
 }

@@ -5,6 +5,7 @@ import type { Word } from "./normalize.js";
 import { MAX_QUESTION_LENGTH } from "./question-length.js";
 import { findString } from "./string-table.js";
 import { searchTypos } from "./typo-index.js";
+import { otherForms } from "./word-forms.js";
 
 /**
  * Content words of a question that are matched, in order: a question of 1,000 characters has at most about
@@ -14,6 +15,8 @@ import { searchTypos } from "./typo-index.js";
 const MAX_WORDS = 30;
 /** One edit in five letters: "pilto" is "pilot", "тест" (too short to guess at) is not "мест". */
 const MIN_TYPO_SURE = 0.79;
+/** Another form of the word ("дзвонил" for "дзвон"): nearly as sure as the word itself. */
+const FORM_SURE = 0.9;
 
 /**
  * How facts are ranked before the confidence model judges the best three. The model reads coverage and
@@ -71,7 +74,13 @@ export function queryWords(index: SearchIndex, question: string, lang: Lang): Qu
 
 function resolve(index: SearchIndex, word: Word): QueryWord["terms"] {
   const exact = findString(index.terms, word.term);
-  if (exact >= 0) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }];
+  const forms = otherForms(index.forms, index.terms, word.term).map((term) => ({
+    term,
+    sure: FORM_SURE,
+    idf: index.idf[term] ?? 0,
+  }));
+  if (exact >= 0) return [{ term: exact, sure: 1, idf: index.idf[exact] ?? 0 }, ...forms];
+  if (forms.length) return forms;
   const found = new Map<number, number>();
   for (const { word: known, sure } of searchTypos(index.typos, word.surface)) {
     const term = index.surfaceTerms[findString(index.surfaces, known)];

@@ -175,12 +175,25 @@ const ASKS_LATER = new RegExp(
   "u",
 );
 
+/** How things stand now or how they ended: the reports stop at their dates. */
+const ASKS_OUTCOME = new RegExp(
+  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|so far|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим закінчил\\p{L}*)${R}`,
+  "u",
+);
+/** Insisting on a precise figure or detail: "exactly how much", «точную сумму», «конкретно». */
+const ASKS_EXACT = new RegExp(
+  `${L}(?:exact|exactly|precise|precisely|specific|specifically|точн\\p{L}*|конкретн\\p{L}*|именно|саме|фактично|фактически|actually)${R}`,
+  "u",
+);
+
 /** What a (normalised) question asks beyond a kind of answer: whose name, someone's reply, a later event. */
 export interface Asks {
   /** Surnames the question itself names: asking a fact's person by name is not asking for a new name. */
   words: Set<string>;
   reply: boolean;
   later: boolean;
+  outcome: boolean;
+  exact: boolean;
 }
 
 export function asks(text: string): Asks {
@@ -188,6 +201,8 @@ export function asks(text: string): Asks {
     words: new Set(text.split(/[^\p{L}\p{N}'’-]+/u)),
     reply: ASKS_REPLY.test(text),
     later: ASKS_LATER.test(text),
+    outcome: ASKS_OUTCOME.test(text),
+    exact: ASKS_EXACT.test(text),
   };
 }
 

@@ -28,7 +28,7 @@ export const TREE_OPTIONS: TreeOptions = {
   lambda: 1,
   minHessian: 1,
   bins: 32,
-  subsample: 1,
+  subsample: 0.7,
   colsample: 1,
 };
 

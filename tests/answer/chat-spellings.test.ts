@@ -10,6 +10,9 @@ describe("chat spellings", () => {
     expect(formalize("скока звонков")).toBe("сколько звонков");
     expect(formalize("скіки дзвінків")).toBe("скільки дзвінків");
     expect(formalize("2day")).toBe("today");
+    expect(formalize("whos yusov")).toBe("who is yusov");
+    expect(formalize("14 mil visits rn")).toBe("14 million visits right now");
+    expect(formalize("када это было")).toBe("когда это было");
     expect(formalize("plsx uu")).toBe("plsx uu");
     expect(formalize("проект «хочу жити»")).toBe("проєкт «хочу жити»");
   });

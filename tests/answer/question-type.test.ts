@@ -96,7 +96,21 @@ describe("what else a question asks", () => {
       words: new Set(["who", "runs", "it"]),
       reply: false,
       later: false,
+      outcome: false,
+      exact: false,
     });
+  });
+
+  it("whether it asks how things stand now or how they ended, and whether it insists on precision", () => {
+    expect(asks("is yusov still at hur").outcome).toBe(true);
+    expect(asks("what happened in the end").outcome).toBe(true);
+    expect(asks("чем закончилась история").outcome).toBe(true);
+    expect(asks("він досі в україні").outcome).toBe(true);
+    expect(asks("is it stillborn").outcome).toBe(false);
+    expect(asks("exactly how much").exact).toBe(true);
+    expect(asks("какую точную сумму").exact).toBe(true);
+    expect(asks("скільки конкретно").exact).toBe(true);
+    expect(asks("how much did he get").exact).toBe(false);
   });
 });
 

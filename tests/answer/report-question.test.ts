@@ -43,6 +43,10 @@ describe("reading a question about a report", () => {
     // A typo in the outlet's name, and one a stemmer would cut short.
     expect(ask("who wrote the Rivr Gazette piece")).toEqual({ source: "river", asks: ["author"] });
     expect(ask("хто автор статті хіл таймс", "uk")).toEqual({ source: "hill", asks: ["author"] });
+    // A long description of the article between "when was" and "published".
+    expect(
+      ask("when was the River Gazette article about the ferries crossing after the big storm published"),
+    ).toEqual({ source: "river", asks: ["date"] });
   });
 
   it("finds it by most of its title, weighing words that every title has less, and only when one title fits", () => {
