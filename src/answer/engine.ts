@@ -361,6 +361,9 @@ export function engineFromData(
     if (!r.inScope || !best) return undefined;
     const listed = best.features.unanswerable;
     if (listed >= KNOWN_UNANSWERABLE && listed > best.features.similarity) return undefined;
+    // A source fact's year is the article's: "the Newsweek article published in 2024" is another article,
+    // or none. (A fact's claim may name its year only implicitly, "last November": there it is a signal.)
+    if (best.match.fact >= data.ownFacts && best.features["year-mismatch"] === 1) return undefined;
     // One of the fact's own questions, word for word, and no other fact's: what its maintainer wrote it to answer.
     const onlyExact =
       best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;

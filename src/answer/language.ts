@@ -43,7 +43,9 @@ export function detectLanguage(
 ): Lang {
   // As the interface language is picked, so a Belarusian reader's emoji gets a Russian answer, not an English one.
   const fallbackLang = languageOfCode(fallback);
-  const lower = text.toLowerCase();
+  // A quoted title or name is in its own language, not the question's: «Russians are deserting …».
+  const unquoted = text.replace(/«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g, " ");
+  const lower = (/\p{L}/u.test(unquoted) ? unquoted : text).toLowerCase();
   const cyrillic = lower.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (cyrillic === 0 && latin === 0) return fallbackLang;

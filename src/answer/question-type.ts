@@ -177,7 +177,7 @@ const ASKS_LATER = new RegExp(
 
 /** How things stand now or how they ended: the reports stop at their dates. */
 const ASKS_OUTCOME = new RegExp(
-  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|so far|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим закінчил\\p{L}*)${R}`,
+  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим закінчил\\p{L}*)${R}`,
   "u",
 );
 /** Insisting on a precise figure or detail: "exactly how much", «точную сумму», «конкретно». */

@@ -95,4 +95,12 @@ describe("the language of a question", () => {
     expect(detectLanguage("вертушка", "uk", topic)).toBe("ru");
     expect(detectLanguage("гвинтокрил", "ru", topic)).toBe("uk");
   });
+
+  it("leaves out what the question quotes: a title is in the language it was published in", () => {
+    expect(detectLanguage("Коли вийшла стаття «Russians are deserting from the army»?")).toBe("uk");
+    expect(detectLanguage('Кто написал "Putin\'s Forces Are Surrendering at Surging Pace"?')).toBe("ru");
+    expect(detectLanguage("what does «Хочу жить» mean")).toBe("en");
+    // Nothing but a quote: the quote is all there is to go by.
+    expect(detectLanguage("«Over 220 Russian soldiers surrender»")).toBe("en");
+  });
 });
