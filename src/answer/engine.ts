@@ -43,7 +43,7 @@ import {
   wordCoverage,
 } from "./match.js";
 import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
-import { askedTypes, asks, focusText, namedYears } from "./question-type.js";
+import { askedTypes, asks, focusText, namedYears, RELATIVE_STEMS } from "./question-type.js";
 import { reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
@@ -268,6 +268,7 @@ export function engineFromData(
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
     const years = namedYears(normal);
+    const relatives = words.flatMap((w, i) => (RELATIVE_STEMS.has(w.token) ? [i] : []));
     const asking = asks(normal);
     const questionWords = new Set([...asking.words].map(surnameKey));
     const topScore = matches[0]?.score ?? 0;
@@ -326,6 +327,7 @@ export function engineFromData(
         "person-missing": personMissing(table, fact, asked, questionWords) ? 1 : 0,
         "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
         "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
+        "relative-missing": relatives.some((i) => !sure[i]) ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,
         "asks-exact": asking.exact ? 1 : 0,
         length: Math.min(words.length, 12) / 12,

@@ -2,6 +2,7 @@ import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
 import { dateWords, givesFigure } from "./fact-terms.js";
 import { forEachIn, type IntLists, IntListsBuilder, invert } from "./int-lists.js";
 import { type Normalizer, QUANTITY } from "./normalize.js";
+import { OUTLET_WORDS } from "./outlet-words.js";
 import { type StringTable, stringTable } from "./string-table.js";
 import { type TypoIndex, typoIndex } from "./typo-index.js";
 import { type WordForms, wordForms } from "./word-forms.js";
@@ -109,7 +110,8 @@ export function indexData(facts: readonly Fact[], normalizer: Normalizer): Index
       for (const t of tokens.map(id)) if (!own.has(t)) extra.add(t);
     };
     const when = dateWords(fact.asOf);
-    for (const lang of LANGUAGES) add(tokenize(`${fact.answer[lang]} ${when[lang]}`, lang));
+    for (const lang of LANGUAGES)
+      add(tokenize(`${fact.answer[lang]} ${when[lang]} ${OUTLET_WORDS[lang]}`, lang));
     for (const tag of fact.tags) add(tokenize(tag, "en"));
     // Only a fact that gives a figure answers "how many"; its questions may say so, or not.
     own.delete(quantity);

@@ -186,6 +186,19 @@ const ASKS_EXACT = new RegExp(
   "u",
 );
 
+/**
+ * Stems of words for someone's relatives or crew ("the pilot's *wife*", «жену пилота»): a question about them
+ * is not about the person a fact names. Not «чоловік» (also "man") or «семья»/«сім'я» (their stems are
+ * "seven"'s).
+ */
+export const RELATIVE_STEMS: ReadonlySet<string> = new Set(
+  [
+    "wife wive husband mother father parent son daughter brother sister famili crew children kid girlfriend",
+    "жен муж мат матер мам отец отц родител сын доч брат сестр родн родственник экипаж дет",
+    "дружин батьк син доньк родин рідн родич екіпаж діт",
+  ].flatMap((stems) => stems.split(" ")),
+);
+
 /** What a (normalised) question asks beyond a kind of answer: whose name, someone's reply, a later event. */
 export interface Asks {
   /** Surnames the question itself names: asking a fact's person by name is not asking for a new name. */

@@ -85,9 +85,15 @@ describe("what a question asks for", () => {
       "What is the hotline's phone number?",
       "How many soldiers surrendered through the hotline in 2025?",
       "Who wrote the Dnipro Today article?", // the page names no author
+      "What is the name of the Mi-8 pilot's wife?", // the fact names the pilot, not his wife
     ]) {
       expect(engine.ask(q).answered, q).toBe(false);
     }
+    const wife = engine.inspect("What is the name of the Mi-8 pilot's wife?").candidates[0];
+    expect(wife?.features["relative-missing"]).toBe(1);
+    expect(
+      engine.inspect("did Kuzminov's parents get out?").candidates[0]?.features["relative-missing"],
+    ).toBe(0);
   });
 });
 

@@ -58,6 +58,17 @@ describe("the search index", () => {
     );
   });
 
+  it("gives every fact the words for a news outlet, as every answer names its report", () => {
+    const [newspaper, gazeta] = [
+      term("newspaper"),
+      findString(data.terms, normalizer.tokenize("газета", "uk")[0] ?? ""),
+    ];
+    for (const f of [0, 1, 2])
+      expect(listAt(data.answerTerms, f)).toEqual(expect.arrayContaining([newspaper, gazeta]));
+    // In every fact, so it tells none of them apart.
+    expect(data.idf[newspaper]).toBeCloseTo(Math.log(2));
+  });
+
   it("gives the 'how many' marker only to a fact that gives a figure, whatever its questions say", () => {
     const quantity = findString(data.terms, QUANTITY);
     expect(listAt(data.factTerms, 0)).toContain(quantity);
