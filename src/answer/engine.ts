@@ -292,6 +292,7 @@ export function engineFromData(
       );
       const sure = wordCoverage(index, words, match.fact, tuning.answerOnly);
       const matched = sure.filter((s) => s > 0).length;
+      const relativeMissing = relatives.some((i) => !sure[i]);
       const features: Features = {
         coverage: match.coverage,
         similarity: match.question,
@@ -324,10 +325,14 @@ export function engineFromData(
         "two-words": matched === 2 ? 1 : 0,
         "type-mismatch": carriesAll(table, fact, asked) ? 0 : 1,
         "year-mismatch": years.some((y) => !namesYear(table, fact, Number(y))) ? 1 : 0,
-        "person-missing": personMissing(table, fact, asked, questionWords) ? 1 : 0,
+        // The name of "the pilot's wife" is hers: the pilot's does not answer it.
+        "person-missing":
+          personMissing(table, fact, asked, questionWords) || (asked.includes("person") && relativeMissing)
+            ? 1
+            : 0,
         "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
         "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
-        "relative-missing": relatives.some((i) => !sure[i]) ? 1 : 0,
+        "relative-missing": relativeMissing ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,
         "asks-exact": asking.exact ? 1 : 0,
         length: Math.min(words.length, 12) / 12,

@@ -1,4 +1,5 @@
 import { type Fact, LANGUAGES, type Lang } from "../knowledge/types.js";
+import { isSourceFact } from "./source-facts.js";
 
 const MONTHS: Record<Lang, string[]> = {
   en: "january february march april may june july august september october november december".split(" "),
@@ -42,6 +43,8 @@ const DAY_OF_MONTH = new RegExp(
  * or an amount of money. Matched against "how many / сколько / скільки" in a question.
  */
 export function givesFigure(fact: Fact): boolean {
+  // A report's own fact gives its byline or date; a number in its headline is the headline's.
+  if (isSourceFact(fact)) return false;
   const text = fact.answer.en;
   // "2,000 appeals" is a figure even though 2000 could be a year: years are not written with a comma.
   if (/\d\s*%|\$\s*\d|\d\s*(?:million|billion)|\d,\d{3}/.test(text)) return true;

@@ -1,5 +1,6 @@
 import type { Fact } from "../knowledge/types.js";
 import { givesFigure } from "./fact-terms.js";
+import { isSourceFact } from "./source-facts.js";
 
 /**
  * What kind of thing a question asks for, and whether a fact carries it. A question asking for a name, a
@@ -107,7 +108,9 @@ const MONTH =
 
 /** The claim without its attribution: "According to X (4 January 2024), …" names a date that is not the answer. */
 function claim(fact: Fact): string {
-  return fact.answer.en.replace(/\([^)]*\)/g, " ").replace(/^according to [^,]*,/i, " ");
+  // A report's own fact quotes its headline: "Putin's Forces Are Surrendering at Surging Pace" names no place.
+  const text = isSourceFact(fact) ? fact.answer.en.replace(/“[^”]*”/g, " ") : fact.answer.en;
+  return text.replace(/\([^)]*\)/g, " ").replace(/^according to [^,]*,/i, " ");
 }
 
 // Capitalised words that name organisations, outlets and places rather than people: "Business Insider" and

@@ -7,6 +7,11 @@ import { texts } from "../texts/texts.js";
  * answered from each source's front matter, as facts the engine makes at build time: no maintainer writes
  * them, and each cites the article it describes. Their ids start with "source:".
  */
+const PREFIX = "source:";
+
+/** Whether a fact is one of these, made from a source's front matter. */
+export const isSourceFact = (fact: Fact): boolean => fact.id.startsWith(PREFIX);
+
 export function sourceFacts(knowledge: Knowledge): Fact[] {
   // No author fact where the page names none: "who wrote it?" then has no sourced answer.
   return [...knowledge.sources.values()].flatMap((source) =>
@@ -26,7 +31,7 @@ function date(source: Source, lang: Lang): string {
 
 function base(source: Source, kind: string): Omit<Fact, "questions" | "answer"> {
   return {
-    id: `source:${source.id}:${kind}`,
+    id: `${PREFIX}${source.id}:${kind}`,
     source: source.id,
     quote: source.title,
     asOf: source.published,

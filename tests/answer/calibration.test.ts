@@ -80,17 +80,12 @@ describe("the confidence model", () => {
     ).toEqual(once);
   });
 
-  it("fits each tree on a drawn share of the examples and features, the same draws every time", () => {
+  it("fits each tree on a drawn share of the examples, the same draws every time", () => {
     const xs = Array.from({ length: 60 }, (_, i) => [(i * 7) % 13, i % 5]);
     const ys = xs.map(([a = 0, b = 0]) => (a + b > 8 ? 1 : 0));
     const ones = xs.map(() => 1);
-    const drawn = { ...TREE_OPTIONS, rounds: 20, subsample: 0.5, colsample: 0.5 };
-    const all = { ...TREE_OPTIONS, rounds: 20, subsample: 1, colsample: 1 };
+    const drawn = { ...TREE_OPTIONS, rounds: 20, subsample: 0.5 };
     expect(fitForest(xs, ys, ones, drawn)).toEqual(fitForest(xs, ys, ones, drawn));
-    expect(fitForest(xs, ys, ones, drawn)).not.toEqual(fitForest(xs, ys, ones, all));
-    // With half the features, some trees cannot split first on the feature every tree of `all` does.
-    const first = (options: typeof all) => fitForest(xs, ys, ones, options).trees.map((t) => t.feature[0]);
-    expect(new Set(first(all)).size).toBe(1);
-    expect(new Set(first(drawn)).size).toBeGreaterThan(1);
+    expect(fitForest(xs, ys, ones, drawn)).not.toEqual(fitForest(xs, ys, ones, { ...drawn, subsample: 1 }));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { givesFigure } from "../../src/answer/fact-terms.js";
 import type { Fact } from "../../src/knowledge/types.js";
 
-const fact = (en: string) => ({ answer: { en, ru: "", uk: "" } }) as Fact;
+const fact = (en: string) => ({ id: "f", answer: { en, ru: "", uk: "" } }) as Fact;
 
 describe("givesFigure", () => {
   it("finds counts, amounts and shares, and not dates", () => {

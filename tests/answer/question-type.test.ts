@@ -3,7 +3,7 @@ import { askedTypes, asks, carriedBy, focusText, namedYears } from "../../src/an
 import type { Fact } from "../../src/knowledge/types.js";
 
 const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
-  ({ answer: { en, ru: "", uk: "" }, asOf: "2023-05", quote: "", ...fields }) as Fact;
+  ({ id: "f", answer: { en, ru: "", uk: "" }, asOf: "2023-05", quote: "", ...fields }) as Fact;
 const types = (en: string, organisationWords?: ReadonlySet<string>) =>
   [...carriedBy(fact(en), organisationWords).types].sort();
 
