@@ -80,6 +80,8 @@ export interface Reading {
   candidates: Candidate[];
   matches: FactMatch[];
   inScope: boolean;
+  /** Answered yes or no ("did he comment?"). */
+  yesNo: boolean;
   /** Why the question is out of scope, from the lexicon's out-of-scope patterns. */
   outOfScope?: string;
 }
@@ -331,6 +333,7 @@ export function engineFromData(
             ? 1
             : 0,
         "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
+        "contact-missing": asked.includes("contact") && !carriesAll(table, fact, ["contact"]) ? 1 : 0,
         "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
         "relative-missing": relativeMissing ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,
@@ -354,6 +357,7 @@ export function engineFromData(
       candidates,
       matches,
       inScope,
+      yesNo: asking.yesNo,
       ...(scopeRule ? { outOfScope: scopeRule } : {}),
     };
   }
@@ -371,6 +375,13 @@ export function engineFromData(
     // A source fact's year is the article's: "the Newsweek article published in 2024" is another article,
     // or none. (A fact's claim may name its year only implicitly, "last November": there it is a signal.)
     if (best.match.fact >= data.ownFacts && best.features["year-mismatch"] === 1) return undefined;
+    // What was asked is not there at all: a link or number the fact does not give, or the words of a reply
+    // where the fact says only that someone was asked (a yes-or-no "did he comment?" it does answer).
+    if (best.features["contact-missing"] === 1) return undefined;
+    // The name of someone's relative the fact never mentions ("the pilot's wife"): none of the sets' questions
+    // with both signals was answerable.
+    if (best.features["relative-missing"] === 1 && best.features["person-missing"] === 1) return undefined;
+    if (best.features["reply-missing"] === 1 && !r.yesNo) return undefined;
     // One of the fact's own questions, word for word, and no other fact's: what its maintainer wrote it to answer.
     const onlyExact =
       best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;

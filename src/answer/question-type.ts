@@ -35,7 +35,7 @@ const ASKS: Record<AnswerType, RegExp> = {
     "u",
   ),
   contact: new RegExp(
-    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон(?:а|у|ом|ы|и|ів|ов)?|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
+    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон(?:а|у|ом|ы|и|ів|ов)?|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
     "u",
   ),
 };
@@ -170,8 +170,13 @@ function peopleNamed(text: string, organisationWords: ReadonlySet<string>): Set<
 }
 
 const ASKS_REPLY = new RegExp(
-  `${L}(?:repl(?:y|ied)|respond(?:ed)?|response|answer(?:ed)?|comment(?:ed)?|react(?:ed)?|ответил\\p{L}*|ответ|отреагирова\\p{L}*|прокомментирова\\p{L}*|відповів\\p{L}*|відповіл\\p{L}*|відповідь|відреагува\\p{L}*|прокоментува\\p{L}*)${R}`,
+  `${L}(?:repl(?:y|ied)|respond(?:ed)?|response|answer(?:ed)?|comment(?:ed)?|react(?:ed)?|ответил\\p{L}*|ответ|отреагирова\\p{L}*|прокомментирова\\p{L}*|комментари\\p{L}*|відповів\\p{L}*|відповіл\\p{L}*|відповідь|відреагува\\p{L}*|прокоментува\\p{L}*|коментар\\p{L}*)${R}`,
   "u",
+);
+/** Asking someone "for comment" is the request, not the reply: "whom did Newsweek contact for comment". */
+const FOR_COMMENT = new RegExp(
+  `${L}(?:for (?:a )?comments?|за комментари\\p{L}*|за коментар\\p{L}*|прокомментировать|прокоментувати)${R}`,
+  "gu",
 );
 const ASKS_LATER = new RegExp(
   `${L}(?:next|after(?:wards)?|later|following|subsequent|since then|следующ\\p{L}*|после|потом|позже|наступн\\p{L}*|після|потім|пізніше)${R}`,
@@ -180,7 +185,7 @@ const ASKS_LATER = new RegExp(
 
 /** How things stand now or how they ended: the reports stop at their dates. */
 const ASKS_OUTCOME = new RegExp(
-  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим закінчил\\p{L}*)${R}`,
+  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим (?:за|с)кінчил\\p{L}*)${R}`,
   "u",
 );
 /** Insisting on a precise figure or detail: "exactly how much", «точную сумму», «конкретно». */
@@ -207,6 +212,8 @@ export interface Asks {
   /** Surnames the question itself names: asking a fact's person by name is not asking for a new name. */
   words: Set<string>;
   reply: boolean;
+  /** Answered yes or no ("did he comment?"): a fact saying he was asked and gave none answers it. */
+  yesNo: boolean;
   later: boolean;
   outcome: boolean;
   exact: boolean;
@@ -215,7 +222,8 @@ export interface Asks {
 export function asks(text: string): Asks {
   return {
     words: new Set(text.split(/[^\p{L}\p{N}'’-]+/u)),
-    reply: ASKS_REPLY.test(text),
+    reply: ASKS_REPLY.test(text.replace(FOR_COMMENT, " ")),
+    yesNo: YES_NO.test(text),
     later: ASKS_LATER.test(text),
     outcome: ASKS_OUTCOME.test(text),
     exact: ASKS_EXACT.test(text),

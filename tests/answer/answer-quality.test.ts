@@ -86,6 +86,8 @@ describe("what a question asks for", () => {
       "How many soldiers surrendered through the hotline in 2025?",
       "Who wrote the Dnipro Today article?", // the page names no author
       "What is the name of the Mi-8 pilot's wife?", // the fact names the pilot, not his wife
+      "How did Pavel Felgenhauer respond when Newsweek asked him for comment?", // asked, no reply reported
+      "скинь лінк на чат-бот у телеграмі", // the reports name the chatbot, not its address
     ]) {
       expect(engine.ask(q).answered, q).toBe(false);
     }
@@ -94,6 +96,8 @@ describe("what a question asks for", () => {
     expect(
       engine.inspect("did Kuzminov's parents get out?").candidates[0]?.features["relative-missing"],
     ).toBe(0);
+    // "Did he comment?" the same fact does answer: he was asked and gave none.
+    expect(engine.ask("Did Felgenhauer comment for Newsweek?").answered).toBe(true);
   });
 });
 

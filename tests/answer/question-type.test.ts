@@ -89,12 +89,18 @@ describe("what else a question asks", () => {
     expect(asks("что ответил кремль").reply).toBe(true);
     expect(asks("чи відреагували в кремлі").reply).toBe(true);
     expect(asks("did they answerphone").reply).toBe(false);
+    // Asking someone for comment is the request; how he responded to it is the reply.
+    expect(asks("who did newsweek contact for comment").reply).toBe(false);
+    expect(asks("how did felgenhauer respond when asked for comment").reply).toBe(true);
+    expect(asks("какой комментарий дал фельгенгауэр").reply).toBe(true);
+    expect(asks("did felgenhauer comment").yesNo).toBe(true);
     expect(asks("what happened next").later).toBe(true);
     expect(asks("що було потім").later).toBe(true);
     expect(asks("what happened nextdoor").later).toBe(false);
     expect(asks("who runs it")).toEqual({
       words: new Set(["who", "runs", "it"]),
       reply: false,
+      yesNo: false,
       later: false,
       outcome: false,
       exact: false,
