@@ -1,6 +1,6 @@
+import { seededRandom } from "../common/seeded-random.js";
 import type { Knowledge, Lang } from "../knowledge/types.js";
 import type { DevRow } from "./dev-set.js";
-import { seededRandom } from "./synthetic-knowledge.js";
 
 /** Swaps two neighbouring letters in one longer word: the commonest typo on a phone keyboard. */
 export function misspell(question: string, random: () => number): string {

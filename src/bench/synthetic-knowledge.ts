@@ -1,16 +1,5 @@
+import { seededRandom } from "../common/seeded-random.js";
 import { type Fact, type Knowledge, LANGUAGES, type Lang } from "../knowledge/types.js";
-
-/** mulberry32: a tiny seeded generator, so every run builds the same synthetic knowledge. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LATIN = [
   "ka",

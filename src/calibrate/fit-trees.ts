@@ -1,4 +1,5 @@
 import { type Forest, sigmoid, type Tree } from "../answer/boosted-trees.js";
+import { seededRandom } from "../common/seeded-random.js";
 
 /**
  * Gradient boosting of depth-limited trees for the logistic loss (second-order, as XGBoost and LightGBM do),
@@ -34,18 +35,6 @@ export const TREE_OPTIONS: TreeOptions = {
   subsample: 0.7,
   seed: 1,
 };
-
-/** A small seeded generator (mulberry32): the draws, and so the forest, are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Cut points per feature: midpoints between distinct values, or between quantiles when there are many. */
 function cutPoints(xs: readonly (readonly number[])[], f: number, bins: number): number[] {
@@ -94,7 +83,7 @@ export function fitForest(
   const slots = o.bins + 1;
   const inner = (1 << o.depth) - 1;
   const trees: Tree[] = [];
-  const draw = random(o.seed);
+  const draw = seededRandom(o.seed);
   for (let round = 0; round < o.rounds; round++) {
     for (let i = 0; i < n; i++) {
       // A row left out of this tree adds nothing to its sums.

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type InspectableEngine } from "../../src/answer/engine.js";
 import { misspell } from "../../src/bench/question-mix.js";
-import { seededRandom } from "../../src/bench/synthetic-knowledge.js";
+import { seededRandom } from "../../src/common/seeded-random.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { type Knowledge, LANGUAGES } from "../../src/knowledge/types.js";
 import { buildInWorker } from "../../src/reload/build-thread.js";
