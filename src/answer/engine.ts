@@ -378,10 +378,10 @@ export function engineFromData(
     // What was asked is not there at all: a link or number the fact does not give, or the words of a reply
     // where the fact says only that someone was asked (a yes-or-no "did he comment?" it does answer).
     if (best.features["contact-missing"] === 1) return undefined;
+    if (best.features["reply-missing"] === 1 && !r.yesNo) return undefined;
     // The name of someone's relative the fact never mentions ("the pilot's wife"): none of the sets' questions
     // with both signals was answerable.
     if (best.features["relative-missing"] === 1 && best.features["person-missing"] === 1) return undefined;
-    if (best.features["reply-missing"] === 1 && !r.yesNo) return undefined;
     // One of the fact's own questions, word for word, and no other fact's: what its maintainer wrote it to answer.
     const onlyExact =
       best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;

@@ -108,9 +108,14 @@ const MONTH =
 
 /** The claim without its attribution: "According to X (4 January 2024), …" names a date that is not the answer. */
 function claim(fact: Fact): string {
-  // A report's own fact quotes its headline: "Putin's Forces Are Surrendering at Surging Pace" names no place.
-  const text = isSourceFact(fact) ? fact.answer.en.replace(/“[^”]*”/g, " ") : fact.answer.en;
-  return text.replace(/\([^)]*\)/g, " ").replace(/^according to [^,]*,/i, " ");
+  return answerText(fact)
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/^according to [^,]*,/i, " ");
+}
+
+/** A report's own fact quotes its headline: "Putin's Forces Are Surrendering at Surging Pace" names no one. */
+function answerText(fact: Fact): string {
+  return isSourceFact(fact) ? fact.answer.en.replace(/“[^”]*”/g, " ") : fact.answer.en;
 }
 
 // Capitalised words that name organisations, outlets and places rather than people: "Business Insider" and
@@ -236,7 +241,7 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
   const types = new Set<AnswerType>();
   // A person or an organisation: two capitalised words in a row, or an acronym (HUR, CSIS).
   if (/\b[A-Z][\p{Ll}'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\p{Ll}'’-]+|\b[A-Z]{2,}\b/u.test(text)) types.add("who");
-  if (namesPerson(fact.answer.en, organisationWords)) types.add("person");
+  if (namesPerson(answerText(fact), organisationWords)) types.add("person");
   if (MONTH.test(text) || /\b(?:19|20)\d\d\b/.test(text) || /\b(?:day|month|year|week)s?\b/i.test(text))
     types.add("when");
   if (/\b(?:in|to|from|at|near|over|into|across)\s+(?:the\s+)?[A-Z][\p{Ll}]+/u.test(text)) types.add("where");

@@ -2,16 +2,17 @@ import type { Fact, Knowledge, Lang, Source } from "../knowledge/types.js";
 import { formatDate } from "../texts/format-date.js";
 import { texts } from "../texts/texts.js";
 
+/** Facts made from a source's front matter have ids starting with this. */
+const PREFIX = "source:";
+
+/** Whether a fact was made from a source's front matter (below), not written by a maintainer. */
+export const isSourceFact = (fact: Fact): boolean => fact.id.startsWith(PREFIX);
+
 /**
  * Questions about the reports themselves ("who wrote the Newsweek piece?", "коли вийшла стаття?") are
  * answered from each source's front matter, as facts the engine makes at build time: no maintainer writes
  * them, and each cites the article it describes. Their ids start with "source:".
  */
-const PREFIX = "source:";
-
-/** Whether a fact is one of these, made from a source's front matter. */
-export const isSourceFact = (fact: Fact): boolean => fact.id.startsWith(PREFIX);
-
 export function sourceFacts(knowledge: Knowledge): Fact[] {
   // No author fact where the page names none: "who wrote it?" then has no sourced answer.
   return [...knowledge.sources.values()].flatMap((source) =>

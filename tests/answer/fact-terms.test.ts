@@ -10,6 +10,12 @@ describe("givesFigure", () => {
     expect(givesFigure(fact("It had received more than 2,000 appeals by October 2022."))).toBe(true);
     expect(givesFigure(fact("One soldier got $10,000 for a tank."))).toBe(true);
     expect(givesFigure(fact("About 70% of visitors came from Russia."))).toBe(true);
+    // A report's own fact: the number is its headline's, not a figure it gives.
+    const byline = {
+      ...fact("“Over 220 Russian soldiers surrender” was written by Nate Ostiller."),
+      id: "source:ki:author",
+    };
+    expect(givesFigure(byline)).toBe(false);
     expect(givesFigure(fact("It was launched in September 2022, on 18 August by another account."))).toBe(
       false,
     );

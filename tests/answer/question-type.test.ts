@@ -58,6 +58,10 @@ describe("what a fact carries", () => {
     expect(types("It opened in 2022.")).toEqual(["when"]);
     expect(types("It takes three days.")).toEqual(["figure", "when"]);
     expect(types("It is based in Kyiv.")).toEqual(["where"]);
+    // A report's own fact quotes its headline, which names no place it gives.
+    const published = "“Forces Are Surrendering at Surging Pace” was published on 8 April 2023.";
+    expect([...carriedBy(fact(published, { id: "source:nw:published" })).types]).toEqual(["when"]);
+    expect([...carriedBy(fact(published)).types]).toContain("where");
     expect(types("It is based in the city.")).toEqual([]);
     expect(types("It got 26,000 calls.")).toEqual(["figure"]);
     expect(types("Call +380 66 580 34 98.")).toContain("contact");
