@@ -80,18 +80,12 @@ describe("the confidence model", () => {
     ).toEqual(once);
   });
 
-  it("fits each tree on a drawn share of the examples, the same draws every time, and averages forests of other draws", () => {
+  it("fits each tree on a drawn share of the examples, the same draws every time", () => {
     const xs = Array.from({ length: 60 }, (_, i) => [(i * 7) % 13, i % 5]);
     const ys = xs.map(([a = 0, b = 0]) => (a + b > 8 ? 1 : 0));
     const ones = xs.map(() => 1);
     const drawn = { ...TREE_OPTIONS, rounds: 20, subsample: 0.5 };
     expect(fitForest(xs, ys, ones, drawn)).toEqual(fitForest(xs, ys, ones, drawn));
     expect(fitForest(xs, ys, ones, drawn)).not.toEqual(fitForest(xs, ys, ones, { ...drawn, subsample: 1 }));
-    // Several forests on other draws, averaged: all their trees at a share of the rate.
-    const one = fitForest(xs, ys, ones, { ...drawn, bags: 1 });
-    const two = fitForest(xs, ys, ones, { ...drawn, bags: 2 });
-    expect(two.trees).toHaveLength(2 * one.trees.length);
-    expect(two.rate).toBeCloseTo(one.rate / 2);
-    expect(two.trees.slice(0, one.trees.length)).toEqual(one.trees);
   });
 });
