@@ -3,17 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFileStorage, encodeKey } from "../../src/storage/file.js";
-import type { UnansweredRecord } from "../../src/storage/log-records.js";
 import type { DamagedRecord } from "../../src/storage/storage.js";
 import { logged } from "./logged.js";
-
-const record = (at: string, question: string): UnansweredRecord => ({
-  at,
-  question,
-  language: "en",
-  chatType: "private",
-  nearest: [],
-});
+import { record } from "./records.js";
 
 describe("file storage after a crash", () => {
   let dir: string;

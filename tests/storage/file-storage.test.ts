@@ -5,17 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkWritableDir, createFileStorage, encodeKey } from "../../src/storage/file.js";
 import type { UnansweredRecord } from "../../src/storage/log-records.js";
 import type { DamagedRecord, StoredRecord } from "../../src/storage/storage.js";
+import { record } from "./records.js";
 
 // What the file backend does beyond the contract every backend keeps (storage-contract.test.ts): its files'
 // names and layout, which a restart or an upgrade must read back, and how it treats what it finds on disk.
 
-const record = (at: string, question: string): UnansweredRecord => ({
-  at,
-  question,
-  language: "en",
-  chatType: "private",
-  nearest: [],
-});
 const line = (at: string, question: string) => JSON.stringify(record(at, question));
 const field = (stored: StoredRecord[], name: "question" | "at") =>
   stored.map((s) => (s.record as UnansweredRecord)[name]);

@@ -5,14 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { UnansweredRecord } from "../../src/storage/log-records.js";
 import { createMemoryStorage } from "../../src/storage/memory.js";
 import { openStorage } from "../../src/storage/open-storage.js";
-
-const record = (at: string, question: string): UnansweredRecord => ({
-  at,
-  question,
-  language: "en",
-  chatType: "private",
-  nearest: [],
-});
+import { record } from "./records.js";
 
 describe("memory storage", () => {
   it("reads many records appended in any order oldest first, and equal times in the order they came", async () => {
