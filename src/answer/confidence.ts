@@ -32,6 +32,7 @@ export const FEATURE_NAMES = [
   "person-missing", // asks for someone's name; the fact names no one the question does not already
   "reply-missing", // asks what someone replied; the fact only says they were asked for comment
   "contact-missing", // asks for a link, handle or number; the fact gives none
+  "reason-missing", // asks why, or how someone explained it; the fact gives no reason
   "later-missing", // asks about a later event ("the next swap"); the fact is about an earlier one
   "relative-missing", // names someone's relative or crew ("the pilot's wife") the fact does not mention
   "asks-outcome", // asks how things stand now or how they ended ("still", «в итоге»)

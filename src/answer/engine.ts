@@ -334,6 +334,7 @@ export function engineFromData(
             : 0,
         "reply-missing": asking.reply && hasFlag(table, fact, FLAG.noReply) ? 1 : 0,
         "contact-missing": asked.includes("contact") && !carriesAll(table, fact, ["contact"]) ? 1 : 0,
+        "reason-missing": asked.includes("reason") && !carriesAll(table, fact, ["reason"]) ? 1 : 0,
         "later-missing": asking.later && hasFlag(table, fact, FLAG.earlier) ? 1 : 0,
         "relative-missing": relativeMissing ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,

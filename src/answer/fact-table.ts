@@ -56,7 +56,15 @@ export const FLAG = { noReply: 1, earlier: 2 } as const;
 /** A word kept as a number: people's surnames are compared with the question's words this way. */
 export const surnameKey = (word: string) => hash32(word) | 0;
 
-export const ANSWER_TYPES: readonly AnswerType[] = ["who", "person", "when", "where", "figure", "contact"];
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  "who",
+  "person",
+  "when",
+  "where",
+  "figure",
+  "contact",
+  "reason",
+];
 
 /** Text as words only: two questions are the same question when these agree. */
 export const plain = (text: string) =>

@@ -8,7 +8,7 @@ import { isSourceFact } from "./source-facts.js";
  * is the pilot's mother's name" must not get the pilot's other fact. These are signals for the confidence
  * model, not rules: "who runs the hotline" is answered by an organisation, which the name check allows.
  */
-export type AnswerType = "who" | "person" | "when" | "where" | "figure" | "contact";
+export type AnswerType = "who" | "person" | "when" | "where" | "figure" | "contact" | "reason";
 
 const L = "(?<!\\p{L})";
 const R = "(?!\\p{L})";
@@ -38,7 +38,15 @@ const ASKS: Record<AnswerType, RegExp> = {
     `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон(?:а|у|ом|ы|и|ів|ов)?|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
     "u",
   ),
+  // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»).
+  reason: new RegExp(
+    `${L}(?:why|what made|reasons?|motives?|motivations?|motivated|explained|explains|почему|зачем|отчего|с какой целью|причин\\p{L}*|мотив\\p{L}*|объяснил\\p{L}*|объяснял\\p{L}*|объясняет|чому|навіщо|нащо|з якою метою|пояснив|пояснил\\p{L}*|пояснюва\\p{L}*|пояснює)${R}`,
+    "u",
+  ),
 };
+
+const REASON_WORDS = /\b(?:because|so as not to|in order to|due to|owing to|reasons?|motives?)\b/i;
+const asksReason = (question: string) => ASKS.reason.test(question.toLowerCase());
 
 /** Kinds asked by a question word, which a relative clause also uses ("soldiers *who* surrendered"). */
 const BY_QUESTION_WORD = new Set<AnswerType>(["who", "when", "where", "figure"]);
@@ -248,6 +256,9 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
   if (givesFigure(fact)) types.add("figure");
   // A handle, a link or a phone number itself: "it has a Telegram chatbot" does not give its address.
   if (/@\w|https?:\/\/|www\.|\+?\d[\d\s()-]{8,}\d/.test(fact.answer.en)) types.add("contact");
+  // A reason: the claim gives one, or the fact's own questions ask why (its maintainers read it as the answer).
+  if (REASON_WORDS.test(text) || Object.values(fact.questions).some((qs) => qs.some(asksReason)))
+    types.add("reason");
   // Years of the claim, not of its attribution: a report of January 2024 does not cover "in 2024".
   const years = new Set(`${fact.asOf} ${text} ${fact.quote}`.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
   return {

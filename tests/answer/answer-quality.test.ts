@@ -96,6 +96,17 @@ describe("what a question asks for", () => {
     expect(
       engine.inspect("did Kuzminov's parents get out?").candidates[0]?.features["relative-missing"],
     ).toBe(0);
+    // Why he did it is another fact's: the defection's own fact gives no reason.
+    const explained = engine.inspect("Как сам пилот объяснил своё решение перелететь на украинскую сторону?");
+    expect(
+      explained.candidates.find((c) => c.factId === "kuzminov-defection")?.features["reason-missing"],
+    ).toBe(1);
+    expect(explained.candidates.find((c) => c.factId === "kuzminov-motive")?.features["reason-missing"]).toBe(
+      0,
+    );
+    expect(
+      engine.ask("Как сам пилот объяснил своё решение перелететь на украинскую сторону?").factId,
+    ).not.toBe("kuzminov-defection");
     // "Did he comment?" the same fact does answer: he was asked and gave none.
     expect(engine.ask("Did Felgenhauer comment for Newsweek?").answered).toBe(true);
   });

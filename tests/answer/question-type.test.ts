@@ -3,7 +3,14 @@ import { askedTypes, asks, carriedBy, focusText, namedYears } from "../../src/an
 import type { Fact } from "../../src/knowledge/types.js";
 
 const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
-  ({ id: "f", answer: { en, ru: "", uk: "" }, asOf: "2023-05", quote: "", ...fields }) as Fact;
+  ({
+    id: "f",
+    answer: { en, ru: "", uk: "" },
+    questions: { en: [], ru: [], uk: [] },
+    asOf: "2023-05",
+    quote: "",
+    ...fields,
+  }) as Fact;
 const types = (en: string, organisationWords?: ReadonlySet<string>) =>
   [...carriedBy(fact(en), organisationWords).types].sort();
 
@@ -17,6 +24,11 @@ describe("what a question asks for", () => {
     expect(askedTypes("what is the phone number")).toEqual(["contact"]);
     expect(askedTypes("сколько звонков")).toEqual(["figure"]);
     expect(askedTypes("коли запустили лінію")).toEqual(["when"]);
+    expect(askedTypes("why did he defect")).toEqual(["reason"]);
+    expect(askedTypes("чим пілот пояснив своє рішення")).toEqual(["reason"]);
+    expect(askedTypes("как сам лётчик объяснил своё решение")).toEqual(["reason"]);
+    // Asked of the bot, "explain" is no question about a reason.
+    expect(askedTypes("объясните простыми словами, что такое инфляция")).toEqual([]);
     expect(askedTypes("somewhere anyhow")).toEqual([]);
     expect(askedTypes("nowhere")).toEqual([]);
   });
@@ -73,6 +85,16 @@ describe("what a fact carries", () => {
     expect(types("See http://example.org.")).toEqual(["contact"]);
     expect(types("0665803498 is the number.")).toContain("contact");
     expect(types("Call +380665803498")).toContain("contact");
+  });
+
+  it("a reason, when the claim gives one or the fact's own questions ask why", () => {
+    expect(types("He deserted so as not to take part in the invasion.")).toEqual(["reason"]);
+    expect(types("He deserted because no one paid him.")).toEqual(["reason"]);
+    expect(types("He deserted with his helicopter.")).toEqual([]);
+    const asked = fact("He deserted with his helicopter.", {
+      questions: { en: [], ru: [], uk: ["Чому він перелетів?"] },
+    });
+    expect([...carriedBy(asked).types]).toEqual(["reason"]);
   });
 
   it("dates the claim, not its attribution", () => {
