@@ -16,7 +16,8 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     get got gets getting hi hello hey ok okay thanks thank thx
     able possible exactly approximately roughly around currently actually overall
     kind sort type info information details detail
-    show shows showed shown happen happened mean means describe explain together even`),
+    show shows showed shown happen happened mean means describe explain together even
+    simple simply briefly`),
   ru: words(`
     а и или но да нет не ни же ли бы то это этот эта эти тот та те так как что чтобы чем кто кого кому
     какой какая какое какие каких каким когда где куда откуда почему зачем сколько ну вот ведь уже еще ещё
@@ -25,7 +26,8 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     скажи скажите расскажи расскажите подскажи подскажите пожалуйста знаешь всё все весь вся очень также тоже
     спасибо благодаря привет
     вместе разве даже можно ли примерно около приблизительно
-    сейчас вообще информация подробности показывает показало означает`),
+    сейчас вообще информация подробности показывает показало означает
+    объясни объясните простыми словами кратко вкратце подробнее`),
   uk: words(`
     а і й та або але так ні не ані ж же чи би б то це цей ця ці той та ті як що щоб ніж хто кого кому
     який яка яке які яких яким коли де куди звідки чому навіщо скільки ну ось вже ще
@@ -34,5 +36,6 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     скажи скажіть розкажи розкажіть підкажи підкажіть будь ласка знаєш все всі весь вся дуже також теж
     дякую завдяки привіт
     разом шо хіба навіть приблизно близько
-    зараз взагалі інформація подробиці показує показало означає`),
+    зараз взагалі інформація подробиці показує показало означає
+    поясни поясніть простими словами коротко стисло детальніше докладніше`),
 };

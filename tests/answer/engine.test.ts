@@ -86,6 +86,9 @@ describe("abstains honestly", () => {
     ["arithmetic", "What's 2+2?"],
     ["a bare year", "2023"],
     ["general knowledge", "Яка столиця Франції?"],
+    // Only the asking is shared with a fact's question («поясни простими словами що таке …»).
+    ["a way of asking, shared", "Объясните простыми словами, что такое инфляция."],
+    ["a way of asking, shared (uk)", "Поясніть простими словами, що таке інфляція."],
   ])("%s: %s", (_pattern, question) => {
     const r = engine.ask(question);
     expect(r.answered).toBe(false);
