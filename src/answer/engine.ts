@@ -43,7 +43,7 @@ import {
   wordCoverage,
 } from "./match.js";
 import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
-import { askedTypes, asks, focusText, namedYears, RELATIVE_STEMS } from "./question-type.js";
+import { askedTypes, asks, focusText, namedNumbers, namedYears, RELATIVE_STEMS } from "./question-type.js";
 import { reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
@@ -270,6 +270,7 @@ export function engineFromData(
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
     const years = namedYears(normal);
+    const numbers = namedNumbers(normal);
     const relatives = words.flatMap((w, i) => (RELATIVE_STEMS.has(w.token) ? [i] : []));
     const asking = asks(normal);
     const questionWords = new Set([...asking.words].map(surnameKey));
@@ -290,7 +291,7 @@ export function engineFromData(
       const rival = matches.find((m) => m !== match && !isKin(table, fact, m.fact));
       // "when was it launched": a rival about who launched it, with no date, is no rival.
       const typedRival = matches.find(
-        (m) => m !== match && !isKin(table, fact, m.fact) && carriesAll(table, m.fact, asked),
+        (m) => m !== match && !isKin(table, fact, m.fact) && carriesAll(table, m.fact, asked, numbers),
       );
       const sure = wordCoverage(index, words, match.fact, tuning.answerOnly);
       const matched = sure.filter((s) => s > 0).length;
@@ -325,7 +326,7 @@ export function engineFromData(
         typo: share((w, i) => ((sure[i] ?? 0) > 0 && !w.terms.some((t) => t.sure === 1) ? 1 : 0)),
         "one-word": matched <= 1 ? 1 : 0,
         "two-words": matched === 2 ? 1 : 0,
-        "type-mismatch": carriesAll(table, fact, asked) ? 0 : 1,
+        "type-mismatch": carriesAll(table, fact, asked, numbers) ? 0 : 1,
         "year-mismatch": years.some((y) => !namesYear(table, fact, Number(y))) ? 1 : 0,
         // The name of "the pilot's wife" is hers: the pilot's does not answer it.
         "person-missing":

@@ -33,6 +33,8 @@ export interface FactTable {
   years: IntLists;
   /** The surnames of the people its claim names, its speaker aside, as `surnameKey`s. */
   people: IntLists;
+  /** Sorted: the numbers its claim gives (namedNumbers). */
+  figures: IntLists;
   /** FLAG bits: what its claim says beyond the kinds of answer it carries. */
   flags: Uint8Array;
   /**
@@ -94,6 +96,7 @@ export function factTable(
   const years = new IntListsBuilder();
   const carries = new Uint8Array(facts.length);
   const people = new IntListsBuilder();
+  const figures = new IntListsBuilder();
   const flags = new Uint8Array(facts.length);
   const written = { h1: [] as number[], h2: [] as number[], fact: [] as number[] };
 
@@ -119,6 +122,7 @@ export function factTable(
     );
     years.add([...has.years].map(Number));
     people.add([...has.people].map(surnameKey));
+    figures.add([...has.figures]);
     flags[i] = (has.noReply ? FLAG.noReply : 0) | (has.earlier ? FLAG.earlier : 0);
     for (const lang of LANGUAGES) {
       for (const q of fact.questions[lang]) {
@@ -149,6 +153,7 @@ export function factTable(
     carries,
     years: years.build(),
     people: people.build(),
+    figures: figures.build(),
     flags,
     asWritten: {
       keys: runs.keys,
@@ -162,10 +167,23 @@ export function factText(table: FactTable, fact: number, slot: number): string {
   return stringAt(table.texts, fact * TEXTS + slot);
 }
 
-/** Whether the fact carries every kind of thing a question asks for (a date for "when", a name for "who"). */
-export function carriesAll(table: FactTable, fact: number, asked: readonly AnswerType[]): boolean {
+/**
+ * Whether the fact carries every kind of thing a question asks for (a date for "when", a name for "who").
+ * A figure the question itself names is not one the fact adds: "of the 220 who surrendered, how many stayed?"
+ */
+export function carriesAll(
+  table: FactTable,
+  fact: number,
+  asked: readonly AnswerType[],
+  namedNumbers: readonly number[] = [],
+): boolean {
   const bits = table.carries[fact] ?? 0;
-  return asked.every((type) => (bits & (1 << ANSWER_TYPES.indexOf(type))) !== 0);
+  const given = listAt(table.figures, fact);
+  return asked.every(
+    (type) =>
+      (bits & (1 << ANSWER_TYPES.indexOf(type))) !== 0 &&
+      !(type === "figure" && given.length > 0 && given.every((n) => namedNumbers.includes(n))),
+  );
 }
 
 export function namesYear(table: FactTable, fact: number, year: number): boolean {

@@ -19,7 +19,7 @@ const ASKS: Record<AnswerType, RegExp> = {
   ),
   // A person's name: "what was he called", "who heads X" (an organisation is run, a person heads it), "who wrote".
   person: new RegExp(
-    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
+    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|(?:who(?: \\p{L}+){0,3}|which|what) (?:reporter|journalist|correspondent)s?|(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) (?:журналист|корреспондент)\\p{L}*|(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) (?:журналіст|кореспондент)\\p{L}*|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
     "u",
   ),
   when: new RegExp(
@@ -30,8 +30,9 @@ const ASKS: Record<AnswerType, RegExp> = {
     `${L}(?:where|which (?:city|town|country|region|village|place)|где|куда|откуда|в каком (?:городе|месте|регионе)|в какой (?:стране|области)|де|куди|звідки|(?:в|у) якому (?:місті|місці|регіоні)|(?:в|у) якій (?:країні|області))${R}`,
     "u",
   ),
+  // A count, an amount, or how long: "how long was he sentenced", «к какому сроку».
   figure: new RegExp(
-    `${L}(?:how many|how much|what (?:number|percentage|share|amount)|сколько|скільки|какой процент|який відсоток|яка частка|какая доля)${R}`,
+    `${L}(?:how many|how much|how long|what (?:number|percentage|share|amount)|what (?:sentence|term)|сколько|скільки|какой процент|який відсоток|яка частка|какая доля|(?:на|к) каком?у? сроку?|какой срок|(?:на|до) (?:який|якого) (?:строку?|терміну?)|який (?:строк|термін))${R}`,
     "u",
   ),
   contact: new RegExp(
@@ -90,7 +91,7 @@ const WH = new RegExp(`${L}(?:${QUESTION_WORDS})${R}`, "u");
  * "в каком году"), the word after it ("what *date*", "how *many*"), and question words joined by "and"
  * ("хто і коли"). Oblique forms count here ("в каком году"), not in the focus below.
  */
-const WH_ANY = `${L}(?:${QUESTION_WORDS}|какого|каком|какую|кому|кем|якого|якому|якій|яку|ким)${R}`;
+const WH_ANY = `${L}(?:${QUESTION_WORDS}|какого|каком|какому|какую|кому|кем|якого|якому|якій|яку|ким)${R}`;
 const JOIN = "(?:and|or|и|или|і|й|та|чи|або)";
 const NEXT = `(?: (?!${JOIN}${R})\\p{L}+)?`;
 /** Sentences, and questions joined by "and" ("when did it start and who runs it"). */
@@ -104,6 +105,17 @@ const WH_RUN = new RegExp(`(?:${L}\\p{L}{1,3} )?${WH_ANY}${NEXT}(?:,? ${JOIN} ${
 export function focusText(text: string): string | undefined {
   const at = WH.exec(text);
   return at ? text.slice(at.index + at[0].length) : undefined;
+}
+
+/** Numbers a normalised text names, digit groups joined ("9,836" → 9836), years and decimals aside. */
+export function namedNumbers(text: string): number[] {
+  const numbers = (
+    text.match(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![.,]?\d)|(?<![\p{L}\d.,-])\d+(?![.,]?\d)/gu) ?? []
+  )
+    // "2,000" is a figure; 2023 written as a year is not.
+    .filter((n) => n.includes(",") || !/^(?:19|20)\d\d$/.test(n))
+    .map((n) => Number(n.replaceAll(",", "")));
+  return [...new Set(numbers.filter((n) => n > 1))];
 }
 
 /** Years a (normalised) question names: 2023, "in 2025". */
@@ -159,6 +171,8 @@ export interface Carried {
   noReply: boolean;
   /** The claim is about an earlier event ("the previous swap"), not a later one. */
   earlier: boolean;
+  /** The numbers its claim gives: "of the 220 who surrendered, how many …" is not answered by the 220. */
+  figures: Set<number>;
 }
 
 /**
@@ -265,6 +279,7 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
     types,
     years,
     people: peopleNamed(text, organisationWords),
+    figures: new Set(namedNumbers(text)),
     noReply: /\bfor (?:a )?comments?\b|\bdid not (?:respond|reply|comment)\b/i.test(text),
     earlier:
       /\b(?:previous|before|earlier|prior)\b/i.test(text) &&

@@ -109,6 +109,11 @@ describe("the fact table", () => {
     expect(carriesAll(table, calls, ["person"])).toBe(false);
     expect(carriesAll(table, start, ["person", "who"])).toBe(true);
     expect(carriesAll(table, start, ["who", "contact"])).toBe(false);
+    // "Of the 26,000 callers, how many …?": a figure the question already names is not one the fact adds.
+    expect(listAt(table.figures, calls)).toEqual([26000]);
+    expect(carriesAll(table, calls, ["figure"], [26000])).toBe(false);
+    expect(carriesAll(table, calls, ["figure"], [25000])).toBe(true);
+    expect(carriesAll(table, calls, ["when"], [26000])).toBe(true);
     expect(namesYear(table, calls, 2024)).toBe(true);
     expect(namesYear(table, calls, 2023)).toBe(false);
     expect(namesYear(table, at("calls-2022"), 2022)).toBe(true);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { askedTypes, asks, carriedBy, focusText, namedYears } from "../../src/answer/question-type.js";
+import {
+  askedTypes,
+  asks,
+  carriedBy,
+  focusText,
+  namedNumbers,
+  namedYears,
+} from "../../src/answer/question-type.js";
 import type { Fact } from "../../src/knowledge/types.js";
 
 const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
@@ -24,6 +31,12 @@ describe("what a question asks for", () => {
     expect(askedTypes("what is the phone number")).toEqual(["contact"]);
     expect(askedTypes("сколько звонков")).toEqual(["figure"]);
     expect(askedTypes("коли запустили лінію")).toEqual(["when"]);
+    expect(askedTypes("how long was he sentenced")).toEqual(["figure"]);
+    expect(askedTypes("к какому сроку его приговорили")).toEqual(["figure"]);
+    expect(askedTypes("на який строк засудили")).toEqual(["figure"]);
+    expect(askedTypes("who was the ft reporter that broke it")).toEqual(["who", "person"]);
+    expect(askedTypes("какой журналист писал про 220 сдавшихся")).toEqual(["person"]);
+    expect(askedTypes("what did the newsweek journalist report")).toEqual([]);
     expect(askedTypes("why did he defect")).toEqual(["reason"]);
     expect(askedTypes("чим пілот пояснив своє рішення")).toEqual(["reason"]);
     expect(askedTypes("как сам лётчик объяснил своё решение")).toEqual(["reason"]);
@@ -38,6 +51,11 @@ describe("what a question asks for", () => {
     expect(focusText("the hotline who heads it")).toBe(" heads it");
     expect(focusText("як звали пілота")).toBe(" звали пілота");
     expect(focusText("calls to the hotline")).toBeUndefined();
+  });
+
+  it("finds the numbers a text names, digit groups joined, years and parts of names aside", () => {
+    expect(namedNumbers("of the 9836 who surrendered, 220 and 220 in 2023")).toEqual([9836, 220]);
+    expect(namedNumbers("2,000 appeals, not 2000; the mi-8 on 1 day, 1,5 тысяч")).toEqual([2000]);
   });
 
   it("finds the years a question names, each once", () => {
