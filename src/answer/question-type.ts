@@ -19,7 +19,7 @@ const ASKS: Record<AnswerType, RegExp> = {
   ),
   // A person's name: "what was he called", "who heads X" (an organisation is run, a person heads it), "who wrote".
   person: new RegExp(
-    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|(?:who(?: \\p{L}+){0,3}|which|what) (?:reporter|journalist|correspondent)s?|(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) (?:журналист|корреспондент)\\p{L}*|(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) (?:журналіст|кореспондент)\\p{L}*|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
+    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|(?:is|was|are|were|'s)(?: \\p{L}+){0,3} called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|(?:who(?: \\p{L}+){0,3}|which|what) (?:reporter|journalist|correspondent)s?|(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) (?:журналист|корреспондент)\\p{L}*|(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) (?:журналіст|кореспондент)\\p{L}*|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
     "u",
   ),
   when: new RegExp(
@@ -32,11 +32,11 @@ const ASKS: Record<AnswerType, RegExp> = {
   ),
   // A count, an amount, or how long: "how long was he sentenced", «к какому сроку».
   figure: new RegExp(
-    `${L}(?:how many|how much|how long|what (?:number|percentage|share|amount)|what (?:sentence|term)|сколько|скільки|какой процент|який відсоток|яка частка|какая доля|(?:на|к) каком?у? сроку?|какой срок|(?:на|до) (?:який|якого) (?:строку?|терміну?)|який (?:строк|термін))${R}`,
+    `${L}(?:how many|how much|how long|what (?:number|percentage|share|amount)|what sentence|сколько|скільки|какой процент|який відсоток|яка частка|какая доля|(?:на|к) каком?у? сроку?|какой срок|(?:на|до) (?:який|якого) (?:строку?|терміну?)|який (?:строк|термін))${R}`,
     "u",
   ),
   contact: new RegExp(
-    `${L}(?:phone|telephone|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|телефон(?:а|у|ом|ы|и|ів|ов)?|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
+    `${L}(?:(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
     "u",
   ),
   // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»).
@@ -46,6 +46,9 @@ const ASKS: Record<AnswerType, RegExp> = {
   ),
 };
 
+/** Kinds of people a "who" question may be answered with; not "soldiers", which every claim here names. */
+const PEOPLE_KINDS =
+  /\b(?:conscripts?|mobili[sz]ed|mercenar(?:y|ies)|foreigners?|volunteers?|wives|wife|mothers?|fathers?|parents|relatives|famil(?:y|ies)|callers?|civilians|officers?|commanders?)\b/i;
 const REASON_WORDS = /\b(?:because|so as not to|in order to|due to|owing to|reasons?|motives?)\b/i;
 const asksReason = (question: string) => ASKS.reason.test(question.toLowerCase());
 
@@ -96,7 +99,12 @@ const JOIN = "(?:and|or|и|или|і|й|та|чи|або)";
 const NEXT = `(?: (?!${JOIN}${R})\\p{L}+)?`;
 /** Sentences, and questions joined by "and" ("when did it start and who runs it"). */
 const CLAUSES = new RegExp(`[?!;.]+|,?\\s+${JOIN}\\s+(?=${WH_ANY})`, "u");
-const WH_RUN = new RegExp(`(?:${L}\\p{L}{1,3} )?${WH_ANY}${NEXT}(?:,? ${JOIN} ${WH_ANY}${NEXT})*`, "u");
+/** "those who called", «тех, кто позвонил»: a question word after these opens a relative clause. */
+const RELATIVE_HEAD = `(?<!${L}(?:those|ones|guys|people|everyone|anyone|тех|тем|того|тому|тот|те|всех|тих|тим|той|ті|усіх|всіх)[ ,]+)`;
+const WH_RUN = new RegExp(
+  `(?:${L}\\p{L}{1,3} )?${RELATIVE_HEAD}${WH_ANY}${NEXT}(?:,? ${JOIN} ${WH_ANY}${NEXT})*`,
+  "u",
+);
 
 /**
  * The words of a normalised question right after the question word: what is asked about ("how many *years*", "who *heads*",
@@ -263,6 +271,8 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
   const types = new Set<AnswerType>();
   // A person or an organisation: two capitalised words in a row, or an acronym (HUR, CSIS).
   if (/\b[A-Z][\p{Ll}'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\p{Ll}'’-]+|\b[A-Z]{2,}\b/u.test(text)) types.add("who");
+  // Or a kind of people: "who surrenders?" is answered by "conscripts, and more and more mercenaries".
+  if (PEOPLE_KINDS.test(text)) types.add("who");
   if (namesPerson(answerText(fact), organisationWords)) types.add("person");
   if (MONTH.test(text) || /\b(?:19|20)\d\d\b/.test(text) || /\b(?:day|month|year|week)s?\b/i.test(text))
     types.add("when");

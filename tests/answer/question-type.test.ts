@@ -37,6 +37,13 @@ describe("what a question asks for", () => {
     expect(askedTypes("who was the ft reporter that broke it")).toEqual(["who", "person"]);
     expect(askedTypes("какой журналист писал про 220 сдавшихся")).toEqual(["person"]);
     expect(askedTypes("what did the newsweek journalist report")).toEqual([]);
+    // Not asked: the channel ("only by phone?"), a relative clause after "those", a verb ("who called in").
+    expect(askedTypes("can they reach it only by phone")).toEqual([]);
+    expect(askedTypes("what is the hotline phone")).toEqual(["contact"]);
+    expect(askedTypes("дай телефон линии")).toEqual(["contact"]);
+    expect(askedTypes("дроны юзают чтоб найти тех кто позвонил")).toEqual([]);
+    expect(askedTypes("what tech finds the guys who called in")).toEqual([]);
+    expect(askedTypes("what was the pilot called")).toEqual(["person"]);
     expect(askedTypes("why did he defect")).toEqual(["reason"]);
     expect(askedTypes("чим пілот пояснив своє рішення")).toEqual(["reason"]);
     expect(askedTypes("как сам лётчик объяснил своё решение")).toEqual(["reason"]);
@@ -103,6 +110,12 @@ describe("what a fact carries", () => {
     expect(types("See http://example.org.")).toEqual(["contact"]);
     expect(types("0665803498 is the number.")).toContain("contact");
     expect(types("Call +380665803498")).toContain("contact");
+  });
+
+  it("a kind of people for 'who': conscripts, relatives, callers; not soldiers, which every claim names", () => {
+    expect(types("More and more mercenaries and foreigners surrender.")).toEqual(["who"]);
+    expect(types("His parents were brought over.")).toEqual(["who"]);
+    expect(types("Many soldiers surrender.")).toEqual([]);
   });
 
   it("a reason, when the claim gives one or the fact's own questions ask why", () => {
