@@ -34,6 +34,7 @@ import { type KnowledgeSummary, type SourceInfo, sourceInfo } from "./knowledge-
 import { detectLanguage } from "./language.js";
 import { compileLexicon, outOfScope } from "./lexicon.js";
 import {
+  closestQuestion,
   DEFAULT_MATCH_TUNING,
   type FactMatch,
   type MatchTuning,
@@ -276,15 +277,7 @@ export function engineFromData(
     const questionWords = new Set([...asking.words].map(surnameKey));
     const topScore = matches[0]?.score ?? 0;
     const known = unanswerable
-      ? Math.max(
-          0,
-          ...matchFacts(
-            unanswerable,
-            queryWords(unanswerable, text, lang),
-            tuning,
-            UNANSWERABLE_SHORTLIST,
-          ).map((m) => m.question),
-        )
+      ? closestQuestion(unanswerable, queryWords(unanswerable, text, lang), UNANSWERABLE_SHORTLIST)
       : 0;
     const candidates = matches.slice(0, JUDGED).map((match): Candidate => {
       const fact = match.fact;

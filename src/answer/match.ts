@@ -125,23 +125,7 @@ export function matchFacts(
   // Per fact, the best F-measure over its questions.
   const best = new Map<number, number>();
   for (const d of candidateDocs) {
-    let precision = 0;
-    let recall = 0;
-    for (const q of query) {
-      let sure = 0;
-      let idf = 0;
-      for (const t of q.terms) {
-        if (t.sure > sure && contains(docs.terms, d, t.term)) {
-          sure = t.sure;
-          idf = t.idf;
-        }
-      }
-      precision += q.idf * sure;
-      recall += idf * sure;
-    }
-    precision /= total;
-    recall /= docs.weight[d] || 1;
-    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    const f1 = questionF1(index, query, total, d);
     const fact = docs.fact[d] as number;
     candidateFacts.add(fact);
     if (f1 > (best.get(fact) ?? 0)) best.set(fact, f1);
@@ -160,6 +144,41 @@ export function matchFacts(
     });
   }
   return matches.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The best F-measure between the query and any one question of the index: how close the question is to a
+ * listed one, without scoring facts (the unanswerable list's pseudo-facts are one question each).
+ */
+export function closestQuestion(index: SearchIndex, query: QueryWord[], shortlist = SHORTLIST): number {
+  const total = query.reduce((sum, q) => sum + q.idf, 0);
+  if (total === 0) return 0;
+  let closest = 0;
+  for (const d of candidates(index, query, shortlist).docs)
+    closest = Math.max(closest, questionF1(index, query, total, d));
+  return closest;
+}
+
+/** F-measure of the query's information (precision) and the question's (recall) they share. */
+function questionF1(index: SearchIndex, query: QueryWord[], total: number, d: number): number {
+  const { docs } = index;
+  let precision = 0;
+  let recall = 0;
+  for (const q of query) {
+    let sure = 0;
+    let idf = 0;
+    for (const t of q.terms) {
+      if (t.sure > sure && contains(docs.terms, d, t.term)) {
+        sure = t.sure;
+        idf = t.idf;
+      }
+    }
+    precision += q.idf * sure;
+    recall += idf * sure;
+  }
+  precision /= total;
+  recall /= docs.weight[d] || 1;
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 }
 
 /**

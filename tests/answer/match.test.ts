@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/answer/index.js";
-import { DEFAULT_MATCH_TUNING, matchFacts, queryWords } from "../../src/answer/match.js";
+import { closestQuestion, DEFAULT_MATCH_TUNING, matchFacts, queryWords } from "../../src/answer/match.js";
 import { createNormalizer } from "../../src/answer/normalize.js";
 import type { Fact } from "../../src/knowledge/types.js";
 
@@ -44,5 +44,25 @@ describe("the candidate shortlist", () => {
     const first = matchFacts(index, queryWords(index, "gamma beta", "en"));
     matchFacts(index, queryWords(index, "delta gamma", "en"));
     expect(matchFacts(index, queryWords(index, "gamma beta", "en"))).toEqual(first);
+  });
+});
+
+describe("the closest listed question", () => {
+  const index = buildIndex(
+    {
+      sources: new Map(),
+      facts: ["hotline phone number", "hotline website address", "pilot reward"].map((q, i) => fact(i, q)),
+    },
+    createNormalizer(),
+  );
+  const closest = (question: string) => closestQuestion(index, queryWords(index, question, "en"));
+
+  it("is the best F-measure over the questions, as matchFacts scores them", () => {
+    for (const q of ["hotline phone number", "the hotline's phone", "pilot", "weather"]) {
+      const words = queryWords(index, q, "en");
+      expect(closest(q), q).toBe(Math.max(0, ...matchFacts(index, words).map((m) => m.question)));
+    }
+    expect(closest("hotline phone number")).toBe(1);
+    expect(closest("weather")).toBe(0);
   });
 });
