@@ -36,7 +36,7 @@ const ASKS: Record<AnswerType, RegExp> = {
     "u",
   ),
   contact: new RegExp(
-    `${L}(?:(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R}`,
+    `(?:(?<!\\S)@(?!\\S)|${L}(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|${L}(?:hotline|helpline|line|contact|its|their) number(?! of)|номер (?:лини\\p{L}*|ліні\\p{L}*|горяч\\p{L}*|гаряч\\p{L}*)|${L}(?:phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R})`,
     "u",
   ),
   // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»).
@@ -115,10 +115,17 @@ export function focusText(text: string): string | undefined {
   return at ? text.slice(at.index + at[0].length) : undefined;
 }
 
+const MONTHS =
+  "(?:january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\\p{L}*";
+/** "4 January", "January 4": a day of a month, not a figure. */
+const DAY_AND_MONTH = new RegExp(`\\b\\d{1,2}\\s+${MONTHS}|(?<!\\p{L})${MONTHS}\\s+\\d{1,2}\\b`, "giu");
+
 /** Numbers a normalised text names, digit groups joined ("9,836" → 9836), years and decimals aside. */
 export function namedNumbers(text: string): number[] {
   const numbers = (
-    text.match(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![.,]?\d)|(?<![\p{L}\d.,-])\d+(?![.,]?\d)/gu) ?? []
+    text
+      .replace(DAY_AND_MONTH, " ")
+      .match(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![.,]?\d)|(?<![\p{L}\d.,-])\d+(?![.,]?\d)/gu) ?? []
   )
     // "2,000" is a figure; 2023 written as a year is not.
     .filter((n) => n.includes(",") || !/^(?:19|20)\d\d$/.test(n))

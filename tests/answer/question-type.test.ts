@@ -41,6 +41,9 @@ describe("what a question asks for", () => {
     expect(askedTypes("can they reach it only by phone")).toEqual([]);
     expect(askedTypes("what is the hotline phone")).toEqual(["contact"]);
     expect(askedTypes("дай телефон линии")).toEqual(["contact"]);
+    expect(askedTypes("what is the hotline number")).toEqual(["contact"]);
+    expect(askedTypes("what is the telegram bot @ for the hotline")).toEqual(["contact"]);
+    expect(askedTypes("what is the number of calls")).toEqual([]);
     expect(askedTypes("дроны юзают чтоб найти тех кто позвонил")).toEqual([]);
     expect(askedTypes("what tech finds the guys who called in")).toEqual([]);
     expect(askedTypes("what was the pilot called")).toEqual(["person"]);
@@ -63,6 +66,7 @@ describe("what a question asks for", () => {
   it("finds the numbers a text names, digit groups joined, years and parts of names aside", () => {
     expect(namedNumbers("of the 9836 who surrendered, 220 and 220 in 2023")).toEqual([9836, 220]);
     expect(namedNumbers("2,000 appeals, not 2000; the mi-8 on 1 day, 1,5 тысяч")).toEqual([2000]);
+    expect(namedNumbers("more than 220, reported on 4 january 2024 and on січня 3")).toEqual([220]);
   });
 
   it("finds the years a question names, each once", () => {
