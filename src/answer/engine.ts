@@ -35,15 +35,17 @@ import { detectLanguage } from "./language.js";
 import { compileLexicon, outOfScope } from "./lexicon.js";
 import {
   closestQuestion,
+  contentWords,
   DEFAULT_MATCH_TUNING,
   type FactMatch,
   type MatchTuning,
   matchFacts,
   type QueryWord,
   queryWords,
+  resolveWords,
   wordCoverage,
 } from "./match.js";
-import { createNormalizer, type Normalizer, normalizeText, QUANTITY } from "./normalize.js";
+import { createNormalizer, type Normalizer, normalizeText, QUANTITY, type Word } from "./normalize.js";
 import { askedTypes, asks, focusText, namedNumbers, namedYears, RELATIVE_STEMS } from "./question-type.js";
 import { reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
@@ -235,16 +237,21 @@ export function engineFromData(
   }
 
   /** Russian or Ukrainian typed in Latin letters, when the Cyrillic reading knows more of its words. */
-  function reading(question: string, fallback?: string): { text: string; lang: Lang; translit: boolean } {
+  function reading(
+    question: string,
+    fallback?: string,
+  ): { text: string; lang: Lang; translit: boolean; typed?: Word[]; words?: QueryWord[] } {
     const lang = detect(question, fallback);
     if (lang !== "en" || /\p{Script=Cyrillic}/u.test(question))
       return { text: question, lang, translit: false };
     const known = (words: QueryWord[]) =>
       words.filter((w) => w.terms.length > 0 && w.token !== QUANTITY).length;
-    const asTyped = queryWords(index, question, "en");
+    const typed = contentWords(normalizer, question, "en");
+    const asTyped = resolveWords(index, typed);
     // English with a typo or two is not transliteration: try it only when most words are unknown.
     const unknown = asTyped.filter((w) => w.terms.length === 0).length;
-    if (unknown * 2 < asTyped.length) return { text: question, lang, translit: false };
+    const asWritten = { text: question, lang, translit: false, typed, words: asTyped };
+    if (unknown * 2 < asTyped.length) return asWritten;
     const readings = (["ru", "uk"] as const).map((to) => {
       const text = latinToCyrillic(question, to);
       return { text, lang: to as Lang, known: known(queryWords(index, text, to)) };
@@ -252,12 +259,15 @@ export function engineFromData(
     const best = readings.reduce((a, b) => (b.known > a.known ? b : a));
     return best.known > known(asTyped) && best.known >= 2
       ? { text: best.text, lang: best.lang, translit: true }
-      : { text: question, lang, translit: false };
+      : asWritten;
   }
 
   function inspect(question: string, options: AskOptions = {}): Reading {
-    const { text, lang, translit } = reading(question, options.fallbackLanguage);
-    const words = queryWords(index, text, lang);
+    const read = reading(question, options.fallbackLanguage);
+    const { text, lang, translit } = read;
+    // An English question's words are read once, for the language check, and used here and below.
+    const content = read.typed ?? contentWords(normalizer, text, lang);
+    const words = read.words ?? resolveWords(index, content);
     const matches = matchFacts(index, words, tuning);
     const normal = normalizeText(text);
     const scopeRule = outOfScope(normal, lexicon);
@@ -277,7 +287,7 @@ export function engineFromData(
     const questionWords = new Set([...asking.words].map(surnameKey));
     const topScore = matches[0]?.score ?? 0;
     const known = unanswerable
-      ? closestQuestion(unanswerable, queryWords(unanswerable, text, lang), UNANSWERABLE_SHORTLIST)
+      ? closestQuestion(unanswerable, resolveWords(unanswerable, content), UNANSWERABLE_SHORTLIST)
       : 0;
     const candidates = matches.slice(0, JUDGED).map((match): Candidate => {
       const fact = match.fact;

@@ -1,7 +1,7 @@
 import type { Lang } from "../knowledge/types.js";
 import type { SearchIndex } from "./index.js";
 import { contains, type IntLists, listLength } from "./int-lists.js";
-import type { Word } from "./normalize.js";
+import type { Normalizer, Word } from "./normalize.js";
 import { MAX_QUESTION_LENGTH } from "./question-length.js";
 import { findString } from "./string-table.js";
 import { searchTypos } from "./typo-index.js";
@@ -58,11 +58,21 @@ export interface QueryWord {
 }
 
 export function queryWords(index: SearchIndex, question: string, lang: Lang): QueryWord[] {
+  return resolveWords(index, contentWords(index.normalizer, question, lang));
+}
+
+/** A question's content words, each once, as many as are matched. */
+export function contentWords(normalizer: Normalizer, question: string, lang: Lang): Word[] {
   const seen = new Set<string>();
-  const unique = index.normalizer
+  const unique = normalizer
     .words(question.slice(0, MAX_QUESTION_LENGTH), lang)
     .filter((w) => !seen.has(w.term) && seen.add(w.term));
-  return unique.slice(0, MAX_WORDS).map((word) => {
+  return unique.slice(0, MAX_WORDS);
+}
+
+/** Content words as one index knows them: another index (the unanswerable list's) reads the same words. */
+export function resolveWords(index: SearchIndex, words: readonly Word[]): QueryWord[] {
+  return words.map((word) => {
     const terms = resolve(index, word);
     return {
       token: word.term,
