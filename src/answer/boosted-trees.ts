@@ -32,8 +32,58 @@ export function leafOf(tree: Tree, depth: number, x: readonly number[]): number 
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** A forest's trees in flat typed arrays: several hundred trees are read for every candidate of every question. */
+interface Packed {
+  /** Per tree, its inner nodes' split features and thresholds, then its leaves. */
+  feature: Int16Array;
+  threshold: Float64Array;
+  leaf: Float64Array;
+  inner: number;
+  leaves: number;
+}
+
+const packed = new WeakMap<Forest, Packed>();
+
+function pack(forest: Forest): Packed {
+  const leaves = 1 << forest.depth;
+  const inner = leaves - 1;
+  const n = forest.trees.length;
+  const out: Packed = {
+    feature: new Int16Array(n * inner),
+    threshold: new Float64Array(n * inner),
+    leaf: new Float64Array(n * leaves),
+    inner,
+    leaves,
+  };
+  forest.trees.forEach((tree, t) => {
+    for (let k = 0; k < inner; k++) {
+      // A node without a split always goes left: feature 0 against a threshold nothing exceeds.
+      const f = tree.feature[k] ?? -1;
+      out.feature[t * inner + k] = Math.max(f, 0);
+      out.threshold[t * inner + k] = f >= 0 ? (tree.threshold[k] ?? 0) : Number.POSITIVE_INFINITY;
+    }
+    for (let k = 0; k < leaves; k++) out.leaf[t * leaves + k] = tree.leaf[k] ?? 0;
+  });
+  return out;
+}
+
 export function predictForest(forest: Forest, x: readonly number[]): number {
+  let p = packed.get(forest);
+  if (!p) {
+    p = pack(forest);
+    packed.set(forest, p);
+  }
+  const { feature, threshold, leaf, inner, leaves } = p;
+  const values = Float64Array.from(x);
+  const rate = forest.rate;
   let z = forest.base;
-  for (const tree of forest.trees) z += forest.rate * (tree.leaf[leafOf(tree, forest.depth, x)] ?? 0);
+  for (let t = 0, at = 0, n = forest.trees.length; t < n; t++, at += inner) {
+    let node = 0;
+    while (node < inner) {
+      const k = at + node;
+      node = 2 * node + 1 + +((values[feature[k] as number] as number) > (threshold[k] as number));
+    }
+    z += rate * (leaf[t * leaves + node - inner] as number);
+  }
   return sigmoid(z);
 }

@@ -23,6 +23,11 @@ export interface TreeOptions {
   subsample: number;
   /** Seed of the draws. */
   seed: number;
+  /**
+   * Forests fitted on different draws (seeds seed, seed + 1, …) and averaged: one forest alone moved single
+   * questions across the threshold from one refit to the next, enough to fail the dev set by noise.
+   */
+  bags: number;
 }
 
 export const TREE_OPTIONS: TreeOptions = {
@@ -34,6 +39,7 @@ export const TREE_OPTIONS: TreeOptions = {
   bins: 32,
   subsample: 0.7,
   seed: 1,
+  bags: 3,
 };
 
 /** Cut points per feature: midpoints between distinct values, or between quantiles when there are many. */
@@ -60,6 +66,20 @@ export function fitForest(
   ys: readonly number[],
   weights: readonly number[],
   o: TreeOptions = TREE_OPTIONS,
+): Forest {
+  if (o.bags <= 1) return fitOne(xs, ys, weights, o);
+  // The mean of the forests' scores is one forest of all their trees at 1/bags of the rate (they share the base).
+  const forests = Array.from({ length: o.bags }, (_, k) =>
+    fitOne(xs, ys, weights, { ...o, seed: o.seed + k }),
+  );
+  return { ...(forests[0] as Forest), rate: o.rate / o.bags, trees: forests.flatMap((f) => f.trees) };
+}
+
+function fitOne(
+  xs: readonly (readonly number[])[],
+  ys: readonly number[],
+  weights: readonly number[],
+  o: TreeOptions,
 ): Forest {
   const n = xs.length;
   const nf = xs[0]?.length ?? 0;

@@ -4,6 +4,7 @@ import { predictForest } from "../../src/answer/boosted-trees.js";
 import { FEATURE_NAMES } from "../../src/answer/confidence.js";
 import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
 import {
+  chooseThreshold,
   collectExamples,
   type Example,
   examplesDigest,
@@ -80,12 +81,30 @@ describe("the confidence model", () => {
     ).toEqual(once);
   });
 
-  it("fits each tree on a drawn share of the examples, the same draws every time", () => {
+  it("fits each tree on a drawn share of the examples, the same draws every time, and averages forests of other draws", () => {
     const xs = Array.from({ length: 60 }, (_, i) => [(i * 7) % 13, i % 5]);
     const ys = xs.map(([a = 0, b = 0]) => (a + b > 8 ? 1 : 0));
     const ones = xs.map(() => 1);
     const drawn = { ...TREE_OPTIONS, rounds: 20, subsample: 0.5 };
     expect(fitForest(xs, ys, ones, drawn)).toEqual(fitForest(xs, ys, ones, drawn));
     expect(fitForest(xs, ys, ones, drawn)).not.toEqual(fitForest(xs, ys, ones, { ...drawn, subsample: 1 }));
+    // Several forests on other draws, averaged: all their trees at a share of the rate.
+    const one = fitForest(xs, ys, ones, { ...drawn, bags: 1 });
+    const two = fitForest(xs, ys, ones, { ...drawn, bags: 2 });
+    expect(two.trees).toHaveLength(2 * one.trees.length);
+    expect(two.rate).toBeCloseTo(one.rate / 2);
+    expect(two.trees.slice(0, one.trees.length)).toEqual(one.trees);
+  });
+
+  it("answers from the middle of the gain's plateau, not at a one-step spike, and keeps wrong answers within 3%", () => {
+    const picks = (right: number, p: number, label = 1) =>
+      Array.from({ length: right }, () => ({ e: { label } as Example, p }));
+    // Gain (right − 4 × wrong) by threshold: 6 at 0.90 alone, 2 from 0.61 to 0.89, 5 from 0.60 down.
+    const spiky = [...picks(100, 0.99), ...picks(6, 0.905), ...picks(1, 0.895, 0), ...picks(3, 0.605)];
+    expect(chooseThreshold(spiky)).toBe(0.2);
+    // Five more wrong answers at 0.50: more than 3% of the questions answered below 0.51.
+    const bounded = chooseThreshold([...spiky, ...picks(5, 0.5, 0)]);
+    expect(bounded).toBeGreaterThan(0.5);
+    expect(bounded).toBeLessThanOrEqual(0.6);
   });
 });
