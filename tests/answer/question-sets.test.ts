@@ -11,57 +11,66 @@ import { realEngine } from "./real-engine.js";
 // tests/sets/measured holds the blind sets that gave README's first-look figures: regression tests too, but
 // never fitted on, so the figures stay those of the model that ships.
 const FLOORS: Record<string, { in: number; lang: number; out: number; near: number; wrong: number }> = {
-  // Figures of 2026-12-01 with the model fitted on the sets of tests/sets, whose near misses are also in
-  // knowledge/unanswerable.yaml (in-sample, so not first looks: README's "Answer quality" has those), less a
-  // margin for knowledge edits. Expected strings of ru/uk rows in sets A–D also accept the word without its
-  // last vowel ("Голос Америк" for "Голосу Америки"), as answers inflect. A first look is the set's figures
-  // before anything was fitted or tuned on it.
-  // in 72% (en 75, ru 78, uk 63), out 100%, near 100%, 1 wrong
-  "blind-2026-12-a.jsonl": { in: 0.68, lang: 0.57, out: 0.97, near: 0.96, wrong: 4 },
-  // in 75% (en 74, ru 78, uk 72), out 100%, near 97%, 4 wrong
-  "blind-2026-12-b.jsonl": { in: 0.71, lang: 0.66, out: 0.97, near: 0.93, wrong: 7 },
-  // in 80% (en 81, ru 82, uk 76), out 100%, near 100%, 1 wrong
-  "blind-2026-12-c.jsonl": { in: 0.76, lang: 0.7, out: 0.97, near: 0.96, wrong: 4 },
-  // first look: in 70%, near 87%, 19 wrong (6.2%); now in 79% (en 84, ru 79, uk 74), out 100%, near 100%, 4
+  // Figures of 2026-12-01 (fourth session) with the model fitted on the sets of tests/sets, whose near misses
+  // are also in knowledge/unanswerable.yaml (in-sample, so not first looks: README's "Answer quality" has
+  // those), less a margin for knowledge edits and refits: 4 points in-scope, 8 for a language, 4 near misses,
+  // 3 wrong answers. Expected strings of ru/uk rows in sets A–D also accept the word without its last vowel
+  // ("Голос Америк" for "Голосу Америки"), as answers inflect. A first look is the set's figures before
+  // anything was fitted or tuned on it.
+  // now in 77% (en 82, ru 79, uk 70), out 100%, near 100%, 1 wrong
+  "blind-2026-12-a.jsonl": { in: 0.73, lang: 0.62, out: 0.97, near: 0.96, wrong: 4 },
+  // now in 79% (en 76, ru 85, uk 75), out 100%, near 97%, 4 wrong
+  "blind-2026-12-b.jsonl": { in: 0.75, lang: 0.67, out: 0.97, near: 0.93, wrong: 7 },
+  // now in 84% (en 85, ru 89, uk 77), out 100%, near 100%, 1 wrong
+  "blind-2026-12-c.jsonl": { in: 0.8, lang: 0.69, out: 0.97, near: 0.96, wrong: 4 },
+  // first look: in 70%, near 87%, 19 wrong (6.2%); now in 78% (en 79, ru 82, uk 74), out 100%, near 100%, 5
   // wrong
-  "blind-2026-12-d.jsonl": { in: 0.75, lang: 0.68, out: 0.97, near: 0.96, wrong: 7 },
-  // first look: in 65%, near 88%, 15 wrong (4.9%); now in 77% (en 81, ru 79, uk 71), out 100%, near 100%, 4
+  "blind-2026-12-d.jsonl": { in: 0.74, lang: 0.66, out: 0.97, near: 0.96, wrong: 8 },
+  // first look: in 65%, near 88%, 15 wrong (4.9%); now in 81% (en 84, ru 77, uk 81), out 100%, near 99%, 4
   // wrong
-  "blind-2026-12-e.jsonl": { in: 0.73, lang: 0.65, out: 0.97, near: 0.96, wrong: 7 },
-  // first look: in 69%, near 88%, 13 wrong (4.2%); now in 77% (en 82, ru 76, uk 73), out 100%, near 100%, 1
+  "blind-2026-12-e.jsonl": { in: 0.77, lang: 0.69, out: 0.97, near: 0.95, wrong: 7 },
+  // first look: in 69%, near 88%, 13 wrong (4.2%); now in 82% (en 87, ru 84, uk 74), out 100%, near 100%, 2
   // wrong
-  "blind-2026-12-f.jsonl": { in: 0.73, lang: 0.67, out: 0.97, near: 0.96, wrong: 4 },
-  // first look: in 65%, near 91%, 11 wrong (3.6%); now in 77% (en 79, ru 73, uk 79), out 100%, near 100%, 2
+  "blind-2026-12-f.jsonl": { in: 0.78, lang: 0.66, out: 0.97, near: 0.96, wrong: 5 },
+  // first look: in 65%, near 91%, 11 wrong (3.6%); now in 78% (en 79, ru 81, uk 74), out 100%, near 100%, 2
   // wrong
-  "blind-2026-12-g.jsonl": { in: 0.73, lang: 0.67, out: 0.97, near: 0.96, wrong: 5 },
-  // first look: in 73%, near 96%, 4 wrong (1.3%); now in 82% (en 85, ru 77, uk 84), out 100%, near 99%, 2 wrong
-  "blind-2026-12-h.jsonl": { in: 0.78, lang: 0.71, out: 0.97, near: 0.95, wrong: 5 },
-  // first look: in 79%, near 87%, 13 wrong (4.2%); now in 87% (en 84, ru 84, uk 92), out 100%, near 95%, 5
+  "blind-2026-12-g.jsonl": { in: 0.74, lang: 0.66, out: 0.97, near: 0.96, wrong: 5 },
+  // first look: in 73%, near 96%, 4 wrong (1.3%); now in 85% (en 87, ru 85, uk 84), out 100%, near 100%, 0
   // wrong
-  "blind-2026-12-i.jsonl": { in: 0.83, lang: 0.75, out: 0.97, near: 0.91, wrong: 8 },
-  // first look: in 70%, near 95%, 7 wrong (2.3%); now in 77% (en 76, ru 79, uk 77), out 100%, near 95%, 5 wrong
-  "blind-2026-12-j.jsonl": { in: 0.73, lang: 0.7, out: 0.97, near: 0.91, wrong: 8 },
-  // first look: in 66%, near 95%, 8 wrong (2.6%); now in 72% (en 81, ru 73, uk 61), out 100%, near 97%, 7 wrong
-  "blind-2026-12-k.jsonl": { in: 0.68, lang: 0.55, out: 0.97, near: 0.93, wrong: 10 },
-  // in 87% (en 91, ru 88, uk 80), out 100%, near 100%, 0 wrong
-  "calibration-train.jsonl": { in: 0.83, lang: 0.74, out: 0.97, near: 0.96, wrong: 3 },
-  // in 91% (en 88, ru 93, uk 93), out 100%, near 100%, 1 wrong
+  "blind-2026-12-h.jsonl": { in: 0.81, lang: 0.76, out: 0.97, near: 0.96, wrong: 3 },
+  // first look: in 79%, near 87%, 13 wrong (4.2%); now in 85% (en 84, ru 79, uk 92), out 100%, near 96%, 4
+  // wrong
+  "blind-2026-12-i.jsonl": { in: 0.81, lang: 0.71, out: 0.97, near: 0.92, wrong: 7 },
+  // first look: in 70%, near 95%, 7 wrong (2.3%); now in 79% (en 76, ru 85, uk 76), out 98%, near 96%, 4 wrong
+  "blind-2026-12-j.jsonl": { in: 0.75, lang: 0.68, out: 0.97, near: 0.92, wrong: 7 },
+  // first look: in 66%, near 95%, 8 wrong (2.6%); now in 77% (en 84, ru 81, uk 68), out 100%, near 99%, 3
+  // wrong
+  "blind-2026-12-k.jsonl": { in: 0.73, lang: 0.6, out: 0.97, near: 0.95, wrong: 6 },
+  // now in 90% (en 93, ru 93, uk 83), out 100%, near 100%, 1 wrong
+  "calibration-train.jsonl": { in: 0.86, lang: 0.75, out: 0.97, near: 0.96, wrong: 4 },
+  // now in 91% (en 90, ru 93, uk 90), out 100%, near 100%, 1 wrong
   "paraphrases.jsonl": { in: 0.87, lang: 0.82, out: 0.97, near: 0.96, wrong: 4 },
-  // never fitted on; first look 2026-12-01 (third session, engine of commit 21f14f4): in 66% (en 73, ru 74,
-  // uk 50), out 100%, near 92%, 11 wrong (3.6%); after the last three rules: near 95%, 10 wrong
-  "measured/blind-2026-12-l.jsonl": { in: 0.62, lang: 0.44, out: 0.97, near: 0.91, wrong: 13 },
-  // never fitted on; first look 2026-12-01: in 73% (en 81, ru 77, uk 61), out 100%, near 99%, 7 wrong (2.3%);
-  // after the fix to report facts' headlines, in 74%
-  "measured/blind-2026-12-m.jsonl": { in: 0.69, lang: 0.55, out: 0.97, near: 0.95, wrong: 10 },
-  // never fitted on; first look 2026-12-01 (engine of commit 21f14f4): in 79% (en 79, ru 79, uk 79), out 100%,
-  // near 95%, 10 wrong (3.3%); after the last three rules: in 77%, near 97%, 9 wrong
-  "measured/blind-2026-12-n.jsonl": { in: 0.73, lang: 0.7, out: 0.97, near: 0.93, wrong: 12 },
-  // never fitted on; first look 2026-12-01: in 72% (en 74, ru 71, uk 69), out 100%, near 89%, 13 wrong (4.2%);
-  // after the fix to report facts' headlines, one in-scope question more
-  "measured/blind-2026-12-o.jsonl": { in: 0.68, lang: 0.63, out: 0.97, near: 0.85, wrong: 16 },
-  // never fitted on; first look 2026-12-01 on three averaged forests (which did not ship): in 76% (en 84, ru 76,
-  // uk 69), out 98%, near 95%, 13 wrong (4.2%); the single forest that ships: in 76%, 14 wrong
-  "measured/blind-2026-12-p.jsonl": { in: 0.72, lang: 0.63, out: 0.95, near: 0.91, wrong: 16 },
+  // first look: in 66% (en 73, ru 74, uk 50), near 92%, 11 wrong (3.6%); now in 73% (en 77, ru 82, uk 58), out
+  // 100%, near 93%, 7 wrong
+  "measured/blind-2026-12-l.jsonl": { in: 0.69, lang: 0.5, out: 0.97, near: 0.89, wrong: 10 },
+  // first look: in 73% (en 81, ru 77, uk 61), near 99%, 7 wrong (2.3%); now in 77% (en 79, ru 82, uk 71), out
+  // 100%, near 99%, 5 wrong
+  "measured/blind-2026-12-m.jsonl": { in: 0.73, lang: 0.63, out: 0.97, near: 0.95, wrong: 8 },
+  // first look: in 79% (en 79, ru 79, uk 79), near 95%, 10 wrong (3.3%); now in 79% (en 82, ru 79, uk 76), out
+  // 100%, near 95%, 12 wrong
+  "measured/blind-2026-12-n.jsonl": { in: 0.75, lang: 0.68, out: 0.97, near: 0.91, wrong: 15 },
+  // first look: in 72% (en 74, ru 71, uk 69), near 89%, 13 wrong (4.2%); now in 73% (en 76, ru 76, uk 68), out
+  // 100%, near 93%, 10 wrong
+  "measured/blind-2026-12-o.jsonl": { in: 0.69, lang: 0.6, out: 0.97, near: 0.89, wrong: 13 },
+  // first look: in 76% (en 84, ru 76, uk 69), out 98%, near 95%, 13 wrong (4.2%), on three averaged forests;
+  // now in 77% (en 84, ru 79, uk 69), out 100%, near 99%, 4 wrong
+  "measured/blind-2026-12-p.jsonl": { in: 0.73, lang: 0.61, out: 0.97, near: 0.95, wrong: 7 },
+  // first look: in 75% (en 76, ru 77, uk 71), near 92%, 10 wrong (3.3%), on the fourth session's starting
+  // engine; now in 76% (en 82, ru 74, uk 73), out 100%, near 92%, 10 wrong
+  "measured/blind-2026-12-q.jsonl": { in: 0.72, lang: 0.65, out: 0.97, near: 0.88, wrong: 13 },
+  // first look: in 85% (en 89, ru 81, uk 87), near 99%, 5 wrong (1.6%), on the engine that ships; now in 85%
+  // (en 89, ru 81, uk 87), out 100%, near 99%, 5 wrong
+  "measured/blind-2026-12-r.jsonl": { in: 0.81, lang: 0.73, out: 0.97, near: 0.95, wrong: 8 },
 };
 
 const MEASURED = join(SETS_DIR, "measured");
