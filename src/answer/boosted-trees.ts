@@ -20,16 +20,6 @@ export interface Forest {
   trees: Tree[];
 }
 
-/** The leaf a feature vector falls in: right when the value is above the node's threshold. */
-export function leafOf(tree: Tree, depth: number, x: readonly number[]): number {
-  let node = 0;
-  for (let level = 0; level < depth; level++) {
-    const f = tree.feature[node] ?? -1;
-    node = 2 * node + 1 + (f >= 0 && (x[f] ?? 0) > (tree.threshold[node] ?? 0) ? 1 : 0);
-  }
-  return node - ((1 << depth) - 1);
-}
-
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** A forest's trees in flat typed arrays: several hundred trees are read for every candidate of every question. */

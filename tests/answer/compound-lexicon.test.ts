@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leafOf, predictForest, sigmoid } from "../../src/answer/boosted-trees.js";
+import { predictForest, sigmoid, type Tree } from "../../src/answer/boosted-trees.js";
 import { splitQuestions } from "../../src/answer/compound.js";
 import { compileLexicon, outOfScope } from "../../src/answer/lexicon.js";
 import type { Lexicon } from "../../src/knowledge/types.js";
@@ -106,20 +106,25 @@ describe("compiling a lexicon", () => {
 
 describe("a tree of the confidence model", () => {
   // Depth 2: the root splits on feature 0 at 0.5; its left child on feature 1 at 0.2; its right child does not split.
-  const tree = { feature: [0, 1, -1], threshold: [0.5, 0.2, 0.9], leaf: [10, 11, 12, 13] };
+  const tree = { feature: [0, 1, -1], threshold: [0.5, 0.2, 0.9], leaf: [-1, 0, 1, 2] };
+  // One tree at rate 1 on base 0: the log-odds the forest gives are the leaf's value.
+  const leaf = (x: number[], t: Tree = tree, depth = 2) => {
+    const p = predictForest({ base: 0, rate: 1, depth, trees: [t] }, x);
+    return Math.log(p / (1 - p));
+  };
 
   it("goes right only when the value is above the threshold, and left where a node does not split", () => {
-    expect(leafOf(tree, 2, [0.5, 0.2])).toBe(0);
-    expect(leafOf(tree, 2, [0.5, 0.21])).toBe(1);
-    expect(leafOf(tree, 2, [0.51, 5])).toBe(2);
-    // A missing value counts as 0.
-    expect(leafOf(tree, 2, [])).toBe(0);
-    expect(leafOf({ feature: [-1], threshold: [-1], leaf: [1, 2] }, 1, [5])).toBe(0);
+    expect(leaf([0.5, 0.2])).toBeCloseTo(-1);
+    expect(leaf([0.5, 0.21])).toBeCloseTo(0);
+    expect(leaf([0.51, 5])).toBeCloseTo(1);
+    // A missing value goes left.
+    expect(leaf([])).toBeCloseTo(-1);
+    expect(leaf([5], { feature: [-1], threshold: [-1], leaf: [1, 2] }, 1)).toBeCloseTo(1);
   });
 
   it("sums the scaled leaves onto the base and gives a probability", () => {
     const forest = { base: -1, rate: 0.5, depth: 2, trees: [tree, tree] };
-    expect(predictForest(forest, [0.9, 0])).toBeCloseTo(sigmoid(-1 + 0.5 * 12 * 2));
+    expect(predictForest(forest, [0.9, 0])).toBeCloseTo(sigmoid(-1 + 0.5 * 1 * 2));
     expect(sigmoid(0)).toBe(0.5);
   });
 });
