@@ -36,7 +36,7 @@ const ASKS: Record<AnswerType, RegExp> = {
     "u",
   ),
   contact: new RegExp(
-    `(?:(?<!\\S)@(?!\\S)|${L}(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|${L}(?:hotline|helpline|line|contact|its|their) number(?! of)|номер (?:лини\\p{L}*|ліні\\p{L}*|горяч\\p{L}*|гаряч\\p{L}*)|${L}(?:phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R})`,
+    `(?:(?<!\\S)@(?!\\S)|${L}(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|${L}(?:\\p{L}*line|contact|its|their) number(?! of)|номер (?:лини\\p{L}*|ліні\\p{L}*|горяч\\p{L}*|гаряч\\p{L}*)|${L}(?:phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R})`,
     "u",
   ),
   // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»).
