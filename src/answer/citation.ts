@@ -57,9 +57,20 @@ export function factAnswers(result: AnswerResult): FactAnswer[] {
       factId: result.factId,
       answer: result.answer ?? "",
       citation: result.citation,
+      agreements: result.agreements,
       conflicts: result.conflicts,
       timeline: result.timeline,
     },
     ...result.more,
   ];
+}
+
+/**
+ * Every fact a reply shows, each once, with its citation: each answered fact, then the reports that agree or
+ * differ and the same figure at other dates. What `npm run ask -- --json` lists, and what the grader checks
+ * citations against.
+ */
+export function factsShown(result: AnswerResult): { factId: string; citation: Citation }[] {
+  const all = factAnswers(result).flatMap((f) => [f, ...f.agreements, ...f.conflicts, ...f.timeline]);
+  return [...new Map(all.map((f) => [f.factId, { factId: f.factId, citation: f.citation }])).values()];
 }

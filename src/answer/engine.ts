@@ -194,15 +194,13 @@ export function engineFromData(
 
   function factAnswer(fact: number, language: Lang): FactAnswer {
     const answer = (f: number) => text(f, TEXT.answer[language]);
+    const note = (f: number) => ({ factId: idOf(f), answer: answer(f), citation: citation(f) });
     return {
       factId: idOf(fact),
       answer: answer(fact),
       citation: citation(fact),
-      conflicts: listAt(table.conflicts, fact).map((f) => ({
-        factId: idOf(f),
-        answer: answer(f),
-        citation: citation(f),
-      })),
+      agreements: listAt(table.agreements, fact).map(note),
+      conflicts: listAt(table.conflicts, fact).map(note),
       // The same measure at other dates, oldest first: earlier and later figures, not a disagreement.
       timeline: listAt(table.timeline, fact).map((f) => ({
         factId: idOf(f),
@@ -402,6 +400,7 @@ export function engineFromData(
         answered: false,
         language,
         score: 0,
+        agreements: [],
         conflicts: [],
         more: [],
         timeline: [],
@@ -449,6 +448,7 @@ export function engineFromData(
       answered: false,
       language,
       score: round(whole.candidates[0]?.confidence ?? 0, 3),
+      agreements: [],
       conflicts: [],
       timeline: [],
       more: [],
@@ -546,6 +546,7 @@ function unanswerableData(knowledge: Knowledge, normalizer: Normalizer): IndexDa
         attributedTo: "",
         tags: [],
         related: [],
+        agreesWith: [],
         conflictsWith: [],
         timeline: [],
         questions: { en: [], ru: [], uk: [], [lang]: [q] },

@@ -3,6 +3,8 @@ import type { Fact } from "../knowledge/types.js";
 
 /** How facts are linked, read both ways: a maintainer may list a link on one side only. */
 export interface FactLinks {
+  /** fact id → the facts of other reports that say the same (agrees_with), read both ways, not chained. */
+  agreements: Map<string, Set<string>>;
   /** fact id → the facts it disagrees with (conflicts_with). */
   conflicts: Map<string, Set<string>>;
   /**
@@ -21,7 +23,12 @@ export function factLinks(facts: readonly Fact[]): FactLinks {
   const links = new Map(
     facts.map((f) => [f.id, new Set([...(conflicts.get(f.id) ?? []), ...(timelines.get(f.id) ?? [])])]),
   );
-  return { conflicts, measures: connected(facts, links), timelineOf: connected(facts, timelines) };
+  return {
+    agreements: bothWays(facts, (f) => f.agreesWith),
+    conflicts,
+    measures: connected(facts, links),
+    timelineOf: connected(facts, timelines),
+  };
 }
 
 function bothWays(facts: readonly Fact[], linksOf: (fact: Fact) => string[]): Map<string, Set<string>> {

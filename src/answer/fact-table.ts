@@ -21,11 +21,16 @@ export interface FactTable {
   source: Int32Array;
   /** The facts it names as related, in the order it names them. */
   related: IntLists;
+  /** The facts of other reports that say the same (agrees_with, read both ways), in the order they are shown. */
+  agreements: IntLists;
   /** The facts that disagree with it (conflicts_with, read both ways), in the order they are shown. */
   conflicts: IntLists;
   /** The same measure at other dates, oldest first. */
   timeline: IntLists;
-  /** Sorted: the facts that are no rivals of it (itself, those it names as related, the same measure). */
+  /**
+   * Sorted: the facts that are no rivals of it (itself, those it names as related, the reports that agree, the
+   * same measure).
+   */
   kin: IntLists;
   /** The kinds of answer it carries, one bit each (ANSWER_TYPES). */
   carries: Uint8Array;
@@ -87,9 +92,10 @@ export function factTable(
       const i = byId.get(id);
       return i === undefined ? [] : [i];
     });
-  const { conflicts, measures, timelineOf } = factLinks(facts);
+  const { agreements, conflicts, measures, timelineOf } = factLinks(facts);
   const texts: string[] = [];
   const related = new IntListsBuilder();
+  const agreementLists = new IntListsBuilder();
   const conflictLists = new IntListsBuilder();
   const timeline = new IntListsBuilder();
   const kin = new IntListsBuilder();
@@ -108,13 +114,16 @@ export function factTable(
       fact.asOf,
     );
     related.addInOrder(resolve(fact.related));
+    agreementLists.addInOrder(resolve(agreements.get(fact.id) ?? []));
     conflictLists.addInOrder(resolve(conflicts.get(fact.id) ?? []));
     timeline.addInOrder(
       resolve((timelineOf.get(fact.id) ?? []).filter((id) => id !== fact.id)).sort((a, b) =>
         (facts[a] as Fact).asOf.localeCompare((facts[b] as Fact).asOf),
       ),
     );
-    kin.add(resolve([...fact.related, ...(measures.get(fact.id) ?? [fact.id])]));
+    kin.add(
+      resolve([...fact.related, ...(agreements.get(fact.id) ?? []), ...(measures.get(fact.id) ?? [fact.id])]),
+    );
     const has = carriedBy(fact, organisationWords);
     carries[i] = ANSWER_TYPES.reduce(
       (bits, type, bit) => (has.types.has(type) ? bits | (1 << bit) : bits),
@@ -147,6 +156,7 @@ export function factTable(
     texts: stringTable(texts),
     source: Int32Array.from(facts, (f) => sourceAt.get(f.source) ?? -1),
     related: related.build(),
+    agreements: agreementLists.build(),
     conflicts: conflictLists.build(),
     timeline: timeline.build(),
     kin: kin.build(),

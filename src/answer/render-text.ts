@@ -17,7 +17,10 @@ export function citationText(citation: Citation, lang: Lang): string {
   return `${open}${title}${close}, ${publisher}, ${date}\n${url}`;
 }
 
-/** One fact's part: its answer and citation, each report that differs, then the same figure at other dates. */
+/**
+ * One fact's part: its answer and citation, each report that agrees, each that differs, then the same figure
+ * at other dates.
+ */
 function factText(fact: FactAnswer, lang: Lang, cite: boolean): string {
   const t = texts(lang);
   const cited = (c: Citation) => (cite ? [citationText(c, lang)] : []);
@@ -28,6 +31,7 @@ function factText(fact: FactAnswer, lang: Lang, cite: boolean): string {
   return [
     fact.answer,
     ...(cite ? [`${t.sourceLabel}: ${citationText(fact.citation, lang)}`] : []),
+    ...fact.agreements.flatMap((a) => [`${t.agreementLabel}: ${a.answer}`, ...cited(a.citation)]),
     ...fact.conflicts.flatMap((c) => [`${t.conflictLabel}: ${c.answer}`, ...cited(c.citation)]),
     ...(dated.length ? [`${t.timelineLabel}:`, ...dated] : []),
   ].join("\n");

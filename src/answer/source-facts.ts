@@ -39,6 +39,7 @@ function base(source: Source, kind: string): Omit<Fact, "questions" | "answer"> 
     attributedTo: source.publisher,
     tags: [],
     related: [],
+    agreesWith: [],
     conflictsWith: [],
     timeline: [],
     file: source.file,

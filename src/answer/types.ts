@@ -13,8 +13,8 @@ export interface Citation {
   dateUnverified?: boolean;
 }
 
-/** Another fact that gives a different figure or date for the same thing. */
-export interface ConflictNote {
+/** Another report's fact shown with an answer: one that says the same, or a different figure or date. */
+export interface ReportNote {
   factId: string;
   answer: string;
   citation: Citation;
@@ -36,13 +36,16 @@ export interface TimelineNote {
   citation: Citation;
 }
 
-/** One fact's part of a reply: its answer, its citation, the reports that differ and its timeline. */
+/** One fact's part of a reply: its answer, its citation, the reports that agree or differ, and its timeline. */
 export interface FactAnswer {
   factId: string;
   /** Plain text, attributed and dated. */
   answer: string;
   citation: Citation;
-  conflicts: ConflictNote[];
+  /** Other reports that say the same. */
+  agreements: ReportNote[];
+  /** Other reports that give a different figure or date for the same thing. */
+  conflicts: ReportNote[];
   /** The same measure at other dates, oldest first. */
   timeline: TimelineNote[];
 }
@@ -58,7 +61,8 @@ export interface AnswerResult {
   /** Plain text, attributed and dated; absent when not answered. */
   answer?: string;
   citation?: Citation;
-  conflicts: ConflictNote[];
+  agreements: ReportNote[];
+  conflicts: ReportNote[];
   /** The same measure at other dates, oldest first: a timeline, not a disagreement. */
   timeline: TimelineNote[];
   /** Further facts for the other questions of a compound question ("when did it start and who runs it?"). */

@@ -100,6 +100,7 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 42): Kn
       ...base,
       id: `${base.id}-${i}`,
       related: [],
+      agreesWith: [],
       conflictsWith: [],
       timeline: [],
       questions,

@@ -25,6 +25,7 @@ export async function writeKnowledge(knowledge: Knowledge, realDir: string, dir:
       attributed_to: f.attributedTo,
       ...(f.tags.length ? { tags: f.tags } : {}),
       ...(f.related.length ? { related: f.related } : {}),
+      ...(f.agreesWith.length ? { agrees_with: f.agreesWith } : {}),
       ...(f.conflictsWith.length ? { conflicts_with: f.conflictsWith } : {}),
       ...(f.timeline.length ? { timeline: f.timeline } : {}),
       questions: f.questions,

@@ -92,8 +92,9 @@ export function stripTags(html: string): string {
 }
 
 /**
- * An answered result as one self-contained message: the answer, its citation and any conflicting report.
- * Never over the limit: conflicts are dropped, then the answer is shortened, so the citation always stays.
+ * An answered result as one self-contained message: the answer, its citation and the reports that agree or
+ * differ. Never over the limit: other reports are dropped, then the answer is shortened, so the citation
+ * always stays.
  */
 export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): string {
   const t = texts(result.language);
@@ -113,6 +114,11 @@ export function renderAnswerHtml(result: AnswerResult, limit = MESSAGE_LIMIT): s
         escapeTrim(fact.answer, budget),
         `📄 <b>${escapeHtml(t.sourceLabel)}:</b> ${renderCitation(fact.citation, result.language)}`,
       ];
+      for (const agreement of fact.agreements.slice(0, conflictCount)) {
+        parts.push(
+          `✅ <b>${escapeHtml(t.agreementLabel)}:</b> ${escapeTrim(agreement.answer, 600)}\n${renderCitation(agreement.citation, result.language)}`,
+        );
+      }
       for (const conflict of fact.conflicts.slice(0, conflictCount)) {
         parts.push(
           `⚠️ <b>${escapeHtml(t.conflictLabel)}:</b> ${escapeTrim(conflict.answer, 600)}\n${renderCitation(conflict.citation, result.language)}`,

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { factsShown } from "../answer/citation.js";
 import { isLang } from "../answer/language.js";
 import { answerBody, renderText } from "../answer/render-text.js";
 import type { AnswerResult } from "../answer/types.js";
@@ -91,8 +92,7 @@ for (const question of questions) {
 }
 
 function toJson(question: string, r: AnswerResult) {
-  const used =
-    r.answered && r.factId && r.citation ? [{ factId: r.factId, citation: r.citation }, ...r.more] : [];
+  const used = factsShown(r);
   const sources = [...new Map(used.map((f) => [f.citation.sourceId, f.citation])).values()];
   return {
     question,

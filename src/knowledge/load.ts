@@ -304,6 +304,7 @@ async function readFacts(file: string, report: Report): Promise<ParsedFact[]> {
       attributedTo: f.attributed_to,
       tags: f.tags ?? [],
       related: f.related ?? [],
+      agreesWith: f.agrees_with ?? [],
       conflictsWith: f.conflicts_with ?? [],
       timeline: f.timeline ?? [],
       questions: f.questions,
@@ -369,6 +370,7 @@ function checkCrossReferences(
   for (const { fact, lineOf: at } of parsed) {
     for (const [key, refs] of [
       ["related", fact.related],
+      ["agrees_with", fact.agreesWith],
       ["conflicts_with", fact.conflictsWith],
       ["timeline", fact.timeline],
     ] as const) {
@@ -404,6 +406,26 @@ function checkCrossReferences(
           "timeline-same-date",
           `timeline names "${ref}", which has the same as_of (${fact.asOf})`,
           "figures of the same date that differ go under conflicts_with; a timeline needs different as_of",
+        );
+    }
+    // Agreeing is between reports, and a report cannot both agree and disagree with another.
+    for (const ref of fact.agreesWith) {
+      const other = byId.get(ref);
+      if (other && other.id !== fact.id && other.source === fact.source)
+        report(
+          fact.file,
+          at("agrees_with"),
+          "agreement-same-source",
+          `agrees_with names "${ref}", from the same source (${fact.source})`,
+          "agrees_with links facts of different reports; facts of one report go under related",
+        );
+      if (fact.conflictsWith.includes(ref) || other?.conflictsWith.includes(fact.id))
+        report(
+          fact.file,
+          at("agrees_with"),
+          "agrees-and-conflicts",
+          `"${ref}" is both in agrees_with and in conflicts_with`,
+          "keep it in one: conflicts_with if the reports differ, agrees_with if they say the same",
         );
     }
   }

@@ -80,6 +80,7 @@ export const factSchema = z.strictObject({
   attributed_to: text,
   tags: z.array(text).optional(),
   related: z.array(kebabId).optional(),
+  agrees_with: z.array(kebabId).optional(),
   conflicts_with: z.array(kebabId).optional(),
   timeline: z.array(kebabId).optional(),
   questions: perLanguage(z.array(text).min(1, { message: "needs at least one question" })),

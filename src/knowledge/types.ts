@@ -31,6 +31,8 @@ export interface Fact {
   attributedTo: string;
   tags: string[];
   related: string[];
+  /** Facts of other reports that say the same thing: shown with the answer, so the reports are seen to agree. */
+  agreesWith: string[];
   /** Facts that say something else about the same thing at the same time: the reports disagree. */
   conflictsWith: string[];
   /** Facts giving the same measure at other dates (a count over time): a timeline, not a disagreement. */

@@ -42,6 +42,8 @@ export interface Texts {
   sourceLabel: string;
   /** After a date the source does not print (its published_note says how it was estimated). */
   dateUnverified: string;
+  /** Before another report that says the same (agrees_with). */
+  agreementLabel: string;
   conflictLabel: string;
   /** Before the same figure at other dates, oldest first. */
   timelineLabel: string;
@@ -116,6 +118,7 @@ const en: Texts = {
   sourcesTitle: (count) => `Sources (${count})`,
   sourceLabel: "Source",
   dateUnverified: "date unverified",
+  agreementLabel: "Another report agrees",
   conflictLabel: "Another report differs",
   timelineLabel: "The same figure at other dates",
   openArticle: "Open article",
@@ -192,6 +195,7 @@ const ru: Texts = {
   sourcesTitle: (count) => `Источники (${count})`,
   sourceLabel: "Источник",
   dateUnverified: "дата не подтверждена",
+  agreementLabel: "Другой источник подтверждает",
   conflictLabel: "Другой источник расходится",
   timelineLabel: "Эта же цифра на другие даты",
   openArticle: "Открыть статью",
@@ -268,6 +272,7 @@ const uk: Texts = {
   sourcesTitle: (count) => `Джерела (${count})`,
   sourceLabel: "Джерело",
   dateUnverified: "дату не підтверджено",
+  agreementLabel: "Інше джерело підтверджує",
   conflictLabel: "Інше джерело розходиться",
   timelineLabel: "Ця сама цифра на інші дати",
   openArticle: "Відкрити статтю",

@@ -10,6 +10,7 @@ export const blankFact = (id: string, fields: Partial<Fact> = {}): Fact => ({
   attributedTo: "",
   tags: [],
   related: [],
+  agreesWith: [],
   conflictsWith: [],
   timeline: [],
   questions: { en: [], ru: [], uk: [] },

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { factsShown } from "../../src/answer/citation.js";
 import { createEngine } from "../../src/answer/engine.js";
 import { answerBody } from "../../src/answer/render-text.js";
 import { DEV_SET_PATH, loadDevSet, score } from "../../src/bench/dev-set.js";
@@ -36,7 +37,7 @@ describe.skipIf(!rows)("answer quality on the shared dev set", () => {
       return {
         answered: r.answered,
         text: answerBody(r),
-        cited: r.citation ? [`${r.citation.title} ${r.citation.publisher}`] : [],
+        cited: factsShown(r).map(({ citation }) => `${citation.title} ${citation.publisher}`),
       };
     });
     const report = `misses:\n${misses.join("\n")}`;

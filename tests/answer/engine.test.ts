@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { factsShown } from "../../src/answer/citation.js";
 import { renderText } from "../../src/answer/render-text.js";
-import type { Engine } from "../../src/answer/types.js";
+import type { AnswerResult, Engine } from "../../src/answer/types.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
 import { realEngine, realKnowledge } from "./real-engine.js";
 
@@ -54,6 +55,17 @@ describe("answers with a citation", () => {
     const text = renderText(r);
     expect(text).toMatch(/Another report differs: .+\n“.+”, .+, \d+ \w+ \d{4}\nhttps:\/\//);
     expect(text).toMatch(/Source: .+\nhttps:\/\//);
+  });
+
+  it("adds every report that says the same, each cited, and lists them among the facts shown", () => {
+    // The Kyiv Independent and Dnipro Today both give the pilot's $500,000 (agrees_with).
+    const r = engine.answerFact("kuzminov-reward-ki", "en");
+    expect(r?.agreements.map((a) => a.factId)).toEqual(["kuzminov-reward-dnipro"]);
+    expect(factsShown(r as AnswerResult).map((f) => f.citation.sourceId)).toEqual([
+      "kyiv-independent-2024-01-04",
+      "dnipro-today-2023-09-13",
+    ]);
+    expect(renderText(r as AnswerResult)).toMatch(/Another report agrees: According to Dnipro Today .+\n“.+”/);
   });
 
   it("is not held back by another report of the same measure", () => {

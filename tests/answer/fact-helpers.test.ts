@@ -7,6 +7,7 @@ import type { Fact } from "../../src/knowledge/types.js";
 const fact = (id: string, fields: Partial<Fact> = {}): Fact =>
   ({
     id,
+    agreesWith: [],
     conflictsWith: [],
     timeline: [],
     answer: { en: "", ru: "", uk: "" },
@@ -22,7 +23,14 @@ describe("links between facts", () => {
       fact("d", { timeline: ["e", "gone"] }),
       fact("e"),
       fact("f"),
+      fact("g", { agreesWith: ["h"] }),
+      fact("h", { agreesWith: ["i"] }),
+      fact("i"),
     ]);
+    // Agreements are read both ways but not chained, and make no measure.
+    expect([...(links.agreements.get("h") ?? [])].sort()).toEqual(["g", "i"]);
+    expect([...(links.agreements.get("g") ?? [])]).toEqual(["h"]);
+    expect(links.measures.get("g")).toEqual(["g"]);
     expect([...(links.conflicts.get("b") ?? [])]).toEqual(["a"]);
     expect([...(links.conflicts.get("a") ?? [])]).toEqual(["b"]);
     expect(links.conflicts.get("c")?.size).toBe(0);

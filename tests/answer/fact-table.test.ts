@@ -28,6 +28,7 @@ const fact = (id: string, fields: Partial<Fact> = {}): Fact => ({
   attributedTo: "HUR",
   tags: [],
   related: [],
+  agreesWith: [],
   conflictsWith: [],
   timeline: [],
   questions: { en: [`What about ${id}?`], ru: [`Что с ${id}?`], uk: [`Що з ${id}?`] },
@@ -54,7 +55,7 @@ const facts = [
       uk: ["Скільки дзвінків?"],
     },
   }),
-  fact("calls-other", { source: "missing" }),
+  fact("calls-other", { source: "missing", agreesWith: ["start"] }),
   fact("start", {
     answer: {
       en: "The pilot Maxim Kuzminov flew it; the ministry did not respond to a request for comment, as in the previous swap.",
@@ -91,14 +92,20 @@ describe("the fact table", () => {
     expect(ids(listAt(table.timeline, at("calls-2023")))).toEqual(["calls-2022", "calls-2024"]);
     expect(ids(listAt(table.timeline, at("calls-2022")))).toEqual(["calls-2023", "calls-2024"]);
     expect(listAt(table.timeline, at("start"))).toEqual([]);
+    expect(ids(listAt(table.agreements, at("start")))).toEqual(["calls-other"]);
+    expect(ids(listAt(table.agreements, at("calls-other")))).toEqual(["start"]);
+    expect(listAt(table.agreements, at("calls-2024"))).toEqual([]);
   });
 
-  it("counts as kin a fact itself, the facts it names as related and those of the same measure", () => {
+  it("counts as kin a fact itself, the facts it names as related, the reports that agree and the same measure", () => {
     expect(isKin(table, at("start"), at("start"))).toBe(true);
     expect(isKin(table, at("calls-2024"), at("start"))).toBe(true);
     expect(isKin(table, at("start"), at("calls-2024"))).toBe(false);
     expect(isKin(table, at("calls-2024"), at("calls-other"))).toBe(true);
     expect(isKin(table, at("calls-other"), at("calls-2023"))).toBe(true);
+    // Reports that agree are no rivals, either way round.
+    expect(isKin(table, at("start"), at("calls-other"))).toBe(true);
+    expect(isKin(table, at("calls-other"), at("start"))).toBe(true);
   });
 
   it("knows what each fact carries: kinds of answer, years, people, and what its claim says", () => {

@@ -12,6 +12,7 @@ const fact = (i: number, question: string): Fact => ({
   attributedTo: "",
   tags: [],
   related: [],
+  agreesWith: [],
   conflictsWith: [],
   timeline: [],
   questions: { en: [question], ru: [], uk: [] },

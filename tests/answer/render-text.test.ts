@@ -22,6 +22,7 @@ const answered = (fields: Partial<AnswerResult> = {}): AnswerResult => ({
   score: 0.9,
   answer: "About 26,000 called.",
   citation: citation("a", "2024-01-04"),
+  agreements: [],
   conflicts: [],
   timeline: [],
   more: [],
@@ -59,8 +60,9 @@ describe("an answer in plain text", () => {
     expect(answerBody(result)).toBe("About 26,000 called.");
   });
 
-  it("adds each report that differs and the same figure at other dates, each cited", () => {
+  it("adds each report that agrees, each that differs and the same figure at other dates, each cited", () => {
     const result = answered({
+      agreements: [{ factId: "w", answer: "Same count.", citation: citation("d", "2023-06-02") }],
       conflicts: [{ factId: "x", answer: "Other count.", citation: citation("b", "2023-05-01") }],
       timeline: [
         { factId: "y", asOf: "2022-10", answer: "About 2,000.", citation: citation("c", "2022-10-20") },
@@ -70,6 +72,9 @@ describe("an answer in plain text", () => {
       "About 26,000 called.",
       `${en.sourceLabel}: “Title a”, Publisher a, 4 January 2024`,
       "https://example.org/a",
+      `${en.agreementLabel}: Same count.`,
+      "“Title d”, Publisher d, 2 June 2023",
+      "https://example.org/d",
       `${en.conflictLabel}: Other count.`,
       "“Title b”, Publisher b, 1 May 2023",
       "https://example.org/b",
@@ -80,6 +85,7 @@ describe("an answer in plain text", () => {
     ]);
     expect(answerBody(result).split("\n")).toEqual([
       "About 26,000 called.",
+      `${en.agreementLabel}: Same count.`,
       `${en.conflictLabel}: Other count.`,
       `${en.timelineLabel}:`,
       "• October 2022: About 2,000.",
@@ -93,6 +99,7 @@ describe("an answer in plain text", () => {
           factId: "start",
           answer: "It started in September 2022.",
           citation: citation("b", "2023-05-01"),
+          agreements: [],
           conflicts: [],
           timeline: [],
         },

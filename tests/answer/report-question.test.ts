@@ -47,6 +47,12 @@ describe("reading a question about a report", () => {
     expect(
       ask("when was the River Gazette article about the ferries crossing after the big storm published"),
     ).toEqual({ source: "river", asks: ["date"] });
+    // Any verb of publishing the outlet question knows: "put out", "ran", "carried".
+    expect(ask("when did the river gazette put out the article on the ferries")).toEqual({
+      source: "river",
+      asks: ["date"],
+    });
+    expect(ask("when did hill times run that story")).toEqual({ source: "hill", asks: ["date"] });
   });
 
   it("finds it by most of its title, weighing words that every title has less, and only when one title fits", () => {

@@ -39,6 +39,7 @@ describe("facts about a report", () => {
       attributedTo: "Newsweek",
       tags: [],
       related: [],
+      agreesWith: [],
       conflictsWith: [],
       timeline: [],
       file: "knowledge/sources/nw.md",

@@ -32,6 +32,7 @@ const fact = (id: string, src: string, answer: Record<Lang, string>, extra: Part
   attributedTo: "Officials",
   tags: [],
   related: [],
+  agreesWith: [],
   conflictsWith: [],
   timeline: [],
   questions: {
@@ -137,6 +138,14 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
       url: s.url,
       ...(s.publishedNote ? { dateUnverified: true } : {}),
     });
+    const notes = (ids: string[]) =>
+      ids.flatMap((id) => {
+        const other = byId.get(id);
+        const otherSource = other && knowledge.sources.get(other.source);
+        return other && otherSource
+          ? [{ factId: other.id, answer: other.answer[language], citation: citationOf(otherSource) }]
+          : [];
+      });
     return {
       answered: true,
       language,
@@ -146,13 +155,8 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
       score: 1,
       answer: f.answer[language],
       citation: citationOf(src),
-      conflicts: f.conflictsWith.flatMap((id) => {
-        const other = byId.get(id);
-        const otherSource = other && knowledge.sources.get(other.source);
-        return other && otherSource
-          ? [{ factId: other.id, answer: other.answer[language], citation: citationOf(otherSource) }]
-          : [];
-      }),
+      agreements: notes(f.agreesWith),
+      conflicts: notes(f.conflictsWith),
       alternatives: f.related.map((id) => ({
         factId: id,
         question: byId.get(id)?.questions[language][0] ?? id,
@@ -175,6 +179,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
         more: [],
         timeline: [],
         score: 0,
+        agreements: [],
         conflicts: [],
         alternatives: sampleQuestions(language, 2),
         nearest: [],
@@ -192,6 +197,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
             factId: "surrenders",
             answer: surrenders.answer ?? "",
             citation: surrenders.citation as NonNullable<AnswerResult["citation"]>,
+            agreements: [],
             conflicts: [],
             timeline: [],
           },
@@ -223,6 +229,7 @@ export function createFakeEngine(knowledge: Knowledge = fakeKnowledge()): FakeEn
       more: [],
       timeline: [],
       score: alternatives.length ? 0.4 : 0,
+      agreements: [],
       conflicts: [],
       alternatives,
       nearest: alternatives.map((a) => ({ factId: a.factId, score: a.score })),

@@ -32,6 +32,7 @@ function answered(answer: string, conflicts = 0): AnswerResult {
     score: 1,
     answer,
     citation,
+    agreements: [],
     conflicts: Array.from({ length: conflicts }, (_, i) => ({
       factId: `c${i}`,
       answer: `conflicting <${i}> ${"x".repeat(700)}`,
@@ -99,6 +100,16 @@ describe("render-html", () => {
     expect(parsed.entities.find((e) => e.type === "a")?.url).toBe("https://example.com/?a=1&b=<2>");
   });
 
+  it("renders a report that agrees before one that differs, each with its citation", () => {
+    const result = {
+      ...answered("Over 26,000 calls", 1),
+      agreements: [{ factId: "a0", answer: "agreeing <0>", citation: { ...citation, title: "Same" } }],
+    };
+    const text = expectValid(renderAnswerHtml(result)).text;
+    expect(text).toContain("✅ Another report agrees: agreeing <0>\nSame, Pub & Co, 4 January 2024");
+    expect(text.indexOf("Another report agrees")).toBeLessThan(text.indexOf("Another report differs"));
+  });
+
   it("stays within 4096 characters for huge answers and many conflicts, keeping the citation", () => {
     const html = renderAnswerHtml(answered(`${"<&>".repeat(3000)}`, 5));
     const parsed = expectValid(html);
@@ -121,6 +132,7 @@ describe("render-html", () => {
       more: [],
       timeline: [],
       score: 0.3,
+      agreements: [],
       conflicts: [],
       alternatives: [{ factId: "a", question: "Сколько <звонков>?", score: 0.4 }],
       nearest: [],

@@ -40,8 +40,17 @@ describe("npm run ask", () => {
     expect(lines[0]).toMatchObject({
       answered: true,
       language: "en",
-      facts: [{ id: "calls-count-january-2024" }],
-      sources: [{ publisher: "The Kyiv Independent", url: expect.stringMatching(/^https:/) }],
+      // Every fact the answer shows, each with its source: the figure, then the same figure at other dates.
+      facts: [
+        { id: "calls-count-january-2024" },
+        { id: "appeals-count-october-2022" },
+        { id: "contacts-count-march-2023" },
+      ],
+      sources: [
+        { publisher: "The Kyiv Independent", url: expect.stringMatching(/^https:/) },
+        { id: "uscinews-2022-10" },
+        { id: "dnipro-today-2023-09-13" },
+      ],
     });
     expect(lines[0].answer).toMatch(/26,000/);
     expect(lines[1]).toMatchObject({ question: "", answered: false });

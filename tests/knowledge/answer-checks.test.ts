@@ -97,6 +97,7 @@ function fact(answer: Record<Lang, string>, asOf = "2024-01", quote = "the hotli
     attributedTo: "officials",
     tags: [],
     related: [],
+    agreesWith: [],
     conflictsWith: [],
     timeline: [],
     questions: { en: [], ru: [], uk: [] },

@@ -35,6 +35,8 @@ describe("validator: one failing fixture per rule", () => {
     ["figures-differ", "figures-differ/facts/calls.yaml", 13],
     ["date-not-in-source", "date-not-in-source/facts/calls.yaml", 11],
     ["timeline-same-date", "timeline-same-date/facts/calls.yaml", 14],
+    ["agreement-same-source", "agreement-same-source/facts/calls.yaml", 14],
+    ["agrees-and-conflicts", "agrees-and-conflicts/facts/calls.yaml", 14],
     ["invalid-pattern", "invalid-pattern/lexicon.yaml", 3],
     ["empty-group", "empty-group/lexicon.yaml", 4],
     ["duplicate-synonym", "duplicate-synonym/lexicon.yaml", 4],
@@ -153,6 +155,7 @@ describe("validator: one failing fixture per rule", () => {
       asOf: "2024-01",
       line: 1,
       related: [],
+      agreesWith: [],
       conflictsWith: [],
     });
     expect(knowledge?.sources.get("demo-2024-01-01")?.text).toMatch(/^The demo hotline/);

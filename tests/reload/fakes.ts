@@ -29,6 +29,7 @@ export const fact = (id: string, overrides: Partial<Fact> = {}): Fact => ({
   attributedTo: "Publisher",
   tags: [],
   related: [],
+  agreesWith: [],
   conflictsWith: [],
   timeline: [],
   questions: { en: [`what is ${id}`], ru: [`что такое ${id}`], uk: [`що таке ${id}`] },
