@@ -244,6 +244,13 @@ export function engineFromData(
       return { text: question, lang, translit: false };
     const known = (words: QueryWord[]) =>
       words.filter((w) => w.terms.length > 0 && w.token !== QUANTITY).length;
+    // Of the two readings, the one that knows more words exactly, less those it finds only within a typo:
+    // "koly zapustyly" is Ukrainian «коли запустили», though a typo finds a word for Russian «колы запустылы».
+    const exactness = (words: QueryWord[]) =>
+      words.reduce((sum, w) => {
+        if (w.token === QUANTITY || w.terms.length === 0) return sum;
+        return sum + (w.terms.some((t) => t.sure === 1) ? 1 : -1);
+      }, 0);
     const typed = contentWords(normalizer, question, "en");
     const asTyped = resolveWords(index, typed);
     // English with a typo or two is not transliteration: try it only when most words are unknown.
@@ -252,9 +259,12 @@ export function engineFromData(
     if (unknown * 2 < asTyped.length) return asWritten;
     const readings = (["ru", "uk"] as const).map((to) => {
       const text = latinToCyrillic(question, to);
-      return { text, lang: to as Lang, known: known(queryWords(index, text, to)) };
+      const words = queryWords(index, text, to);
+      return { text, lang: to as Lang, known: known(words), exact: exactness(words) };
     });
-    const best = readings.reduce((a, b) => (b.known > a.known ? b : a));
+    const best = readings.reduce((a, b) =>
+      b.exact > a.exact || (b.exact === a.exact && b.known > a.known) ? b : a,
+    );
     return best.known > known(asTyped) && best.known >= 2
       ? { text: best.text, lang: best.lang, translit: true }
       : asWritten;

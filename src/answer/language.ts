@@ -1,16 +1,16 @@
 import { LANGUAGES, type Lang } from "../knowledge/types.js";
 
 // Letters only one of the two Cyrillic languages uses, and frequent words that differ between them:
-// a short Cyrillic question often has no telling letter ("Как попасть на сайт?") but has such a word.
+// a short Cyrillic question often has no telling letter ("Как попасть на сайт?") but has such a word or ending.
 const UK_LETTERS = /[іїєґ]/g;
 const RU_LETTERS = /[ыэъё]/g;
 const UK_WORDS = new Set(
-  "як що чи скільки де коли хто який яка яке які чому навіщо це та або із зі від після ще вже його їх їм мені можна треба був була було були є дякую будь ласка бувай справи добре гаразд".split(
+  "як що чи скільки де коли хто який яка яке які чому навіщо нащо чого це та або із зі від після ще вже тільки також теж тепер зараз дуже нема немає його їх їм мені можна треба був була було були є дякую будь ласка бувай справи добре гаразд".split(
     " ",
   ),
 );
 const RU_WORDS = new Set(
-  "как что ли сколько где когда кто какой какая какое какие почему зачем это или из от после еще уже его их им мне можно надо нужно был была было были есть спасибо привет пожалуйста пока дела хорошо ладно".split(
+  "как что ли сколько где когда кто какой какая какое какие почему зачем чего это или из от после еще уже только также тоже теперь сейчас очень нет его их им мне можно надо нужно был была было были есть спасибо привет пожалуйста пока дела хорошо ладно".split(
     " ",
   ),
 );
@@ -55,6 +55,8 @@ export function detectLanguage(
   for (const word of lower.match(/\p{L}+/gu) ?? []) {
     if (UK_WORDS.has(word) || topicWords?.uk.has(word)) uk++;
     if (RU_WORDS.has(word) || topicWords?.ru.has(word)) ru++;
+    // A verb's "they" form: Ukrainian «юзають», «дають»; Russian writes «юзают», «дают».
+    if (word.endsWith("ють")) uk++;
   }
   // Stryker disable next-line EqualityOperator: equivalent, uk and ru differ here
   if (uk !== ru) return uk > ru ? "uk" : "ru";

@@ -32,6 +32,15 @@ describe("informal questions", () => {
     expect(r.answer).toMatch(/220/);
   });
 
+  it("reads Ukrainian typed in Latin letters as Ukrainian, though a typo finds Russian words for it too", () => {
+    // «колы запустылы» is within a typo of Russian words; «коли запустили» is Ukrainian as written.
+    expect(engine.inspect("koly zapustyly liniyu khochu zhyty")).toMatchObject({
+      language: "uk",
+      text: "коли запустили лінію хочу жити",
+    });
+    expect(engine.inspect("kogda zapustili liniyu")).toMatchObject({ language: "ru" });
+  });
+
   it("transliterates per language", () => {
     expect(latinToCyrillic("skolko soldat", "ru")).toBe("сколко солдат");
     expect(latinToCyrillic("skilky dzvinkiv", "uk")).toBe("скілки дзвінків");

@@ -92,6 +92,9 @@ describe("abstains honestly", () => {
   it.each([
     ["another war", "How many Russian soldiers surrendered in World War II?"],
     ["reverse direction", "Is there a reward for Ukrainian pilots who defect to Russia?"],
+    ["reverse direction, Ukrainians who", "is there a line for ukrainians who want to surrender"],
+    ["reverse direction (ru)", "есть ли линия для украинцев, которые хотят сдаться россии"],
+    ["reverse direction (uk)", "чи є гаряча лінія для українців, які хочуть здатися росії"],
     ["people the reports do not name", "Сколько российских генералов сдалось?"],
     ["a neighbouring subject", "What is the hryvnia to dollar exchange rate?"],
     ["a figure the reports do not give", "How many Russian soldiers surrendered in 2025?"],

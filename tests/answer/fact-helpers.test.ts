@@ -98,6 +98,11 @@ describe("the language of a question", () => {
     expect(detectLanguage("сколько звонков", "uk")).toBe("ru");
     expect(detectLanguage("скільки дзвінків", "ru")).toBe("uk");
     expect(detectLanguage("звонки", "uk")).toBe("uk");
+    // No telling letter: a telling word, or a verb's Ukrainian ending.
+    expect(detectLanguage("а дрони для чого там юзають?")).toBe("uk");
+    expect(detectLanguage("а дроны для чего там юзают?")).toBe("ru");
+    expect(detectLanguage("а тепер?", "ru")).toBe("uk");
+    expect(detectLanguage("а теперь?", "uk")).toBe("ru");
     expect(detectLanguage("звонки", "en")).toBe("ru");
     const topic = { ru: new Set(["вертушка"]), uk: new Set(["гвинтокрил"]) };
     expect(detectLanguage("вертушка", "uk", topic)).toBe("ru");

@@ -47,9 +47,9 @@ describe("the engine reads with its own knowledge's lexicon", () => {
     });
     expect(plain.inspect(REVERSE).inScope).toBe(true);
     expect(plain.inspect(REVERSE).outOfScope).toBeUndefined();
-    // "bounty" and "aviator" are known words only through the lexicon's synonym groups (reward, pilot).
+    // "bonus" and "flier" are known words only through the lexicon's synonym groups (reward, pilot).
     const features = (engine: InspectableEngine) =>
-      engine.inspect("kuzminov bounty aviator").candidates[0]?.features;
+      engine.inspect("kuzminov bonus flier").candidates[0]?.features;
     expect(features(topic)?.["unknown-words"]).toBe(0);
     expect(features(plain)?.["unknown-words"]).toBeGreaterThan(0);
   });

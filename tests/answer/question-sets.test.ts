@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { factsShown } from "../../src/answer/citation.js";
 import { answerBody } from "../../src/answer/render-text.js";
 import { readQuestionSets, SETS_DIR, scoreSet } from "../../src/calibrate/question-sets.js";
 import { realEngine } from "./real-engine.js";
@@ -95,12 +96,13 @@ describe("question sets in tests/sets", () => {
       const floor = FLOORS[name] ?? { in: 1, lang: 1, out: 1, near: 1, wrong: 0 };
       const { tally, wrong } = scoreSet(rows, (q) => {
         const r = engine.ask(q);
-        const used = r.answered && r.citation ? [r, ...r.more] : [];
+        // As the grader reads `npm run ask -- --json`: every fact the reply shows, with its source.
+        const used = factsShown(r);
         return {
           answered: r.answered,
           text: answerBody(r),
-          facts: used.map((f) => f.factId ?? ""),
-          cited: used.flatMap((f) => (f.citation ? [`${f.citation.title} ${f.citation.publisher}`] : [])),
+          facts: used.map((f) => f.factId),
+          cited: used.map(({ citation }) => `${citation.title} ${citation.publisher}`),
         };
       });
       const rate = (key: string) => {
