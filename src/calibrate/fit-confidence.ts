@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { predictForest } from "../answer/boosted-trees.js";
-import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { factsShown } from "../answer/citation.js";
+import { type ConfidenceModel, FEATURE_NAMES, featureVector } from "../answer/confidence.js";
 import { createEngine, type InspectableEngine } from "../answer/engine.js";
 import { type FactLinks, factLinks } from "../answer/fact-links.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";

@@ -65,7 +65,9 @@ describe("answers with a citation", () => {
       "kyiv-independent-2024-01-04",
       "dnipro-today-2023-09-13",
     ]);
-    expect(renderText(r as AnswerResult)).toMatch(/Another report agrees: According to Dnipro Today .+\n“.+”/);
+    expect(renderText(r as AnswerResult)).toMatch(
+      /Another report agrees: According to Dnipro Today .+\n“.+”/,
+    );
   });
 
   it("is not held back by another report of the same measure", () => {
