@@ -220,14 +220,20 @@ export function engineFromData(
   ): AnswerResult | undefined {
     const fact = findString(table.ids, factId);
     if (fact < 0) return undefined;
+    const answer = factAnswer(fact, language);
+    // A related fact the reply already shows (a report that agrees or differs) is no further question.
+    const shown = new Set(
+      [...answer.agreements, ...answer.conflicts, ...answer.timeline].map((n) => n.factId),
+    );
     const alternatives = listAt(table.related, fact)
-      .slice(0, MAX_SUGGESTIONS)
-      .map((f) => ({ factId: idOf(f), question: firstQuestion(f, language), score: 0 }));
+      .map((f) => ({ factId: idOf(f), question: firstQuestion(f, language), score: 0 }))
+      .filter((s) => !shown.has(s.factId))
+      .slice(0, MAX_SUGGESTIONS);
     return {
       answered: true,
       language,
       score,
-      ...factAnswer(fact, language),
+      ...answer,
       more,
       alternatives,
       nearest: nearest.length ? nearest : [{ factId, score }],

@@ -110,12 +110,12 @@ function ownRight(
   links: FactLinks,
   byId: ReadonlyMap<string, Fact>,
 ): (candidateId: string) => boolean | undefined {
-  const sameMeasure = new Set([
+  const answering = new Set([
     ...(links.measures.get(asked.id) ?? [asked.id]),
     ...(links.agreements.get(asked.id) ?? []),
   ]);
   return (candidateId) =>
-    sameMeasure.has(candidateId)
+    answering.has(candidateId)
       ? true
       : asked.related.includes(candidateId) || byId.get(candidateId)?.related.includes(asked.id)
         ? undefined

@@ -61,6 +61,9 @@ describe("answers with a citation", () => {
     // The Kyiv Independent and Dnipro Today both give the pilot's $500,000 (agrees_with).
     const r = engine.answerFact("kuzminov-reward-ki", "en");
     expect(r?.agreements.map((a) => a.factId)).toEqual(["kuzminov-reward-dnipro"]);
+    // Though listed as related, a fact the reply shows is not offered again as a further question.
+    expect(r?.alternatives.map((a) => a.factId)).not.toContain("kuzminov-reward-dnipro");
+    expect(r?.alternatives.length).toBeGreaterThan(0);
     expect(factsShown(r as AnswerResult).map((f) => f.citation.sourceId)).toEqual([
       "kyiv-independent-2024-01-04",
       "dnipro-today-2023-09-13",
