@@ -46,7 +46,15 @@ import {
   wordCoverage,
 } from "./match.js";
 import { createNormalizer, type Normalizer, normalizeText, QUANTITY, type Word } from "./normalize.js";
-import { askedTypes, asks, focusText, namedNumbers, namedYears, RELATIVE_STEMS } from "./question-type.js";
+import {
+  askedTypes,
+  asks,
+  asksDisagreement,
+  focusText,
+  namedNumbers,
+  namedYears,
+  RELATIVE_STEMS,
+} from "./question-type.js";
 import { reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
@@ -59,6 +67,8 @@ const MAX_SUGGESTIONS = 3;
 const MAX_FACTS = 3;
 /** Similarity to a listed unanswerable question from which it counts as that question. */
 const KNOWN_UNANSWERABLE = 0.9;
+/** Least confidence for a fact showing two reports' figures to answer a question pitting reports against each other. */
+const DISAGREEMENT_AT = 0.1;
 /** Only the closest known unanswerable question counts: a short shortlist finds it. */
 const UNANSWERABLE_SHORTLIST = 40;
 /** How many of the best-scoring facts the confidence model judges for each question. */
@@ -85,6 +95,8 @@ export interface Reading {
   inScope: boolean;
   /** Answered yes or no ("did he comment?"). */
   yesNo: boolean;
+  /** Pits the reports against each other ("do the sources disagree?", «14 чи 48 мільйонів?»). */
+  disagreement: boolean;
   /** Why the question is out of scope, from the lexicon's out-of-scope patterns. */
   outOfScope?: string;
 }
@@ -377,6 +389,7 @@ export function engineFromData(
       matches,
       inScope,
       yesNo: asking.yesNo,
+      disagreement: asksDisagreement(normal),
       ...(scopeRule ? { outOfScope: scopeRule } : {}),
     };
   }
@@ -402,6 +415,16 @@ export function engineFromData(
     // with both signals was answerable.
     if (best.features["relative-missing"] === 1 && best.features["person-missing"] === 1) return undefined;
     // One of the fact's own questions, word for word, and no other fact's: what its maintainer wrote it to answer.
+    // "Which report is right?": a fact whose reply shows the other report's figure or date answers it, once
+    // the model finds it plausible at all. Most such questions name neither figure, so the model alone is unsure.
+    if (r.disagreement) {
+      const sides = r.candidates.find(
+        (c) =>
+          c.confidence >= DISAGREEMENT_AT &&
+          listAt(table.conflicts, c.match.fact).length + listAt(table.timeline, c.match.fact).length > 0,
+      );
+      if (sides) return sides;
+    }
     const onlyExact =
       best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;
     return onlyExact || best.confidence >= model.answerAt ? best : undefined;

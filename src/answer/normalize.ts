@@ -26,6 +26,15 @@ const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemR
 const GROUPED_NUMBER =
   /(?<![\p{L}\p{N}\-.,])\d{1,3}([ ,.'\u00A0\u202F])\d{3}(?:\1\d{3})*(?![\p{N}]|[,.]\d)/gu;
 
+/**
+ * Two digits with a Russian or Ukrainian ordinal ending, or after an apostrophe: a year of this century.
+ * Not before a month or «числа»: «22-го февраля» is a day.
+ */
+const SHORT_YEAR =
+  /(?<![\p{L}\p{N}'])(?:'(\d\d)|(?<=^|\s)(\d\d)-?(?:го|й|м|ом|ому))(?![\p{L}\p{N}])(?! ?(?:январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|числ|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн))/gu;
+/** A number of one to three digits with k or к glued on: "10k", «26к» (with a space, «к» is "to"). */
+const THOUSANDS = /(?<![\p{L}\p{N}.,])(\d{1,3})[kк](?![\p{L}\p{N}])/gu;
+
 /** Case, Unicode forms, ё, apostrophes, dashes and digit grouping made uniform before splitting into words. */
 export function normalizeText(text: string): string {
   // The acute accent (´) before NFKC, which would make it a space and a combining mark.
@@ -39,6 +48,9 @@ export function normalizeText(text: string): string {
   t = t.replace(/(\p{L})'s\b/gu, "$1"); // English possessive: Kuzminov's → kuzminov
   t = t.replace(/(\p{L})'(\p{L})/gu, "$1$2"); // Ukrainian apostrophe inside a word: п'ять → пять
   t = t.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
+  // Chat shorthand: «осенью 22го», «до грудня 23-го», "in '23" are years; "10k", «26к» are thousands.
+  t = t.replace(SHORT_YEAR, (_, quoted?: string, ordinal?: string) => `20${quoted ?? ordinal}`);
+  t = t.replace(THOUSANDS, (_, n: string) => `${Number(n) * 1000}`);
   // "Mi-8", "МиГ-29" are one name.
   t = t.replace(/(\p{L})[-\u2010-\u2015](\d)/gu, "$1$2");
   t = t.replace(/%/g, " percent ");

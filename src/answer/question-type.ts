@@ -215,9 +215,12 @@ const ASKS_REPLY = new RegExp(
   `${L}(?:repl(?:y|ied)|respond(?:ed)?|response|answer(?:ed)?|comment(?:ed)?|react(?:ed)?|ответил\\p{L}*|ответ|отреагирова\\p{L}*|прокомментирова\\p{L}*|комментари\\p{L}*|відповів\\p{L}*|відповіл\\p{L}*|відповідь|відреагува\\p{L}*|прокоментува\\p{L}*|коментар\\p{L}*)${R}`,
   "u",
 );
-/** Asking someone "for comment" is the request, not the reply: "whom did Newsweek contact for comment". */
+/**
+ * Asking someone "for comment" is the request, not the reply: "whom did Newsweek contact for comment",
+ * «у кого запрашивал комментарии», «в кого просив коментар».
+ */
 const FOR_COMMENT = new RegExp(
-  `${L}(?:for (?:a )?comments?|за комментари\\p{L}*|за коментар\\p{L}*|прокомментировать|прокоментувати)${R}`,
+  `${L}(?:for (?:a )?comments?|(?:request|sought|seek|ask)\\p{L}* (?:a )?comments?|за комментари\\p{L}*|за коментар\\p{L}*|(?:запр[ао]ш\\p{L}*|запросил\\p{L}*|просил\\p{L}*|запит\\p{L}*|просив\\p{L}*) (?:(?:у|в) \\p{L}+ )?(?:комментари\\p{L}*|коментар\\p{L}*)|прокомментировать|прокоментувати)${R}`,
   "gu",
 );
 const ASKS_LATER = new RegExp(
@@ -302,4 +305,28 @@ export function carriedBy(fact: Fact, organisationWords: ReadonlySet<string> = n
       /\b(?:previous|before|earlier|prior)\b/i.test(text) &&
       !/\b(?:next|after|later|following)\b/i.test(text),
   };
+}
+
+/** Words for the reports or their figures, as a question pitting them against each other names them. */
+const ACCOUNTS =
+  "reports?|sources?|articles?|outlets?|media|dates?|figures?|numbers?|accounts?|versions?|отч[её]т\\p{L}*|источник\\p{L}*|стат\\p{L}*|публикаци\\p{L}*|издани\\p{L}*|сми|дат\\p{L}*|данн\\p{L}*|цифр\\p{L}*|верси\\p{L}*|звіт\\p{L}*|джерел\\p{L}*|статт\\p{L}*|публікаці\\p{L}*|видан\\p{L}*|змі|дан\\p{L}*";
+/** Two figures or months offered as alternatives: "14 mil or 48 mil", «серпень чи вересень». */
+const ALTERNATIVE = `(?:\\d[\\p{L}\\d]*|${MONTHS})(?: \\p{L}+)? (?:or|или|чи|або) (?:\\d|${MONTHS})`;
+const DISAGREEMENT = new RegExp(
+  [
+    `${L}(?:disagree\\p{L}*|contradict\\p{L}*|discrepanc\\p{L}*|inconsisten\\p{L}*|расхожд\\p{L}*|противореч\\p{L}*|розбіжн\\p{L}*|суперечн\\p{L}*|суперечат\\p{L}*)${R}`,
+    `${L}(?:which (?:one )?is (?:right|correct|true)|who(?:'s| is) right|кто прав|где правда|хто прав\\p{L}*|де правда)${R}|(?:как|як) правильно\\s*[?!.]*$`,
+    `${L}(?:differ\\p{L}*|different|разн\\p{L}*|различ\\p{L}*|отлича\\p{L}*|різн\\p{L}*|відрізня\\p{L}*)(?: \\p{L}+){0,3} (?:${ACCOUNTS})${R}`,
+    `${L}(?:${ACCOUNTS})(?: \\p{L}+){0,3} (?:differ\\p{L}*|разн\\p{L}*|различ\\p{L}*|отлича\\p{L}*|різн\\p{L}*|відрізня\\p{L}*)${R}`,
+    `${L}${ALTERNATIVE}`,
+  ].join("|"),
+  "u",
+);
+
+/**
+ * Pits the reports against each other: "do the sources disagree", «14 чи 48 мільйонів, хто правий?». A fact
+ * whose reply shows the other report's figure or date answers it.
+ */
+export function asksDisagreement(text: string): boolean {
+  return DISAGREEMENT.test(text);
 }

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { factsShown } from "../../src/answer/citation.js";
+import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
+import { createEngine } from "../../src/answer/engine.js";
+import { DEFAULT_MATCH_TUNING } from "../../src/answer/match.js";
 import { renderText } from "../../src/answer/render-text.js";
 import type { AnswerResult, Engine } from "../../src/answer/types.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
@@ -55,6 +58,20 @@ describe("answers with a citation", () => {
     const text = renderText(r);
     expect(text).toMatch(/Another report differs: .+\n“.+”, .+, \d+ \w+ \d{4}\nhttps:\/\//);
     expect(text).toMatch(/Source: .+\nhttps:\/\//);
+  });
+
+  it("answers a question pitting the reports against each other with the fact showing both, though unsure", async () => {
+    // A model that is never sure enough by itself: only the disagreement rule can answer.
+    const strict = createEngine(await realKnowledge(), DEFAULT_MATCH_TUNING, {
+      ...CONFIDENCE_MODEL,
+      answerAt: 1.01,
+    });
+    const r = strict.ask("when did the hotline start, august or september 2022? the sources disagree");
+    expect(r).toMatchObject({ answered: true, factId: expect.stringMatching(/^launch-date-/) });
+    expect(r.conflicts.length).toBeGreaterThan(0);
+    expect(strict.ask("so when did the hotline start then").answered).toBe(false);
+    // Pitting reports against each other over a figure no fact records twice is no answer.
+    expect(strict.ask("what did the sources disagree about the weather in kyiv").answered).toBe(false);
   });
 
   it("adds every report that says the same, each cited, and lists them among the facts shown", () => {

@@ -17,6 +17,18 @@ describe("normalizeText", () => {
     expect(normalizeText("26 000 і 1.000.000")).toBe("26000 і 1000000");
     expect(normalizeText("Mi-8 і МиГ‑29")).toBe("mi8 і миг29");
   });
+
+  it("reads chat shorthand for years and thousands, not days or the preposition «к»", () => {
+    expect(normalizeText("осенью 22го")).toBe("осенью 2022");
+    expect(normalizeText("до грудня 23-го")).toBe("до грудня 2023");
+    expect(normalizeText("in '23, 10k calls")).toBe("in 2023, 10000 calls");
+    expect(normalizeText("за 10к")).toBe("за 10000");
+    // A day of a month, «к» as "to", a number inside a word: as written.
+    expect(normalizeText("22-го февраля")).toBe("22-го февраля");
+    expect(normalizeText("9го числа")).toBe("9го числа");
+    expect(normalizeText("26 к звонкам")).toBe("26 к звонкам");
+    expect(normalizeText("mi8k 10kg")).toBe("mi8k 10kg");
+  });
 });
 
 describe("tokenize", () => {

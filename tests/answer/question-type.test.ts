@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   askedTypes,
   asks,
+  asksDisagreement,
   carriedBy,
   focusText,
   namedNumbers,
@@ -152,6 +153,9 @@ describe("what else a question asks", () => {
     expect(asks("did they answerphone").reply).toBe(false);
     // Asking someone for comment is the request; how he responded to it is the reply.
     expect(asks("who did newsweek contact for comment").reply).toBe(false);
+    expect(asks("у кого newsweek запрашивал комментарии").reply).toBe(false);
+    expect(asks("в кого newsweek просив коментар").reply).toBe(false);
+    expect(asks("whom did newsweek request comment from").reply).toBe(false);
     expect(asks("how did felgenhauer respond when asked for comment").reply).toBe(true);
     expect(asks("какой комментарий дал фельгенгауэр").reply).toBe(true);
     expect(asks("did felgenhauer comment").yesNo).toBe(true);
@@ -178,6 +182,27 @@ describe("what else a question asks", () => {
     expect(asks("какую точную сумму").exact).toBe(true);
     expect(asks("скільки конкретно").exact).toBe(true);
     expect(asks("how much did he get").exact).toBe(false);
+  });
+
+  it("whether it pits the reports against each other", () => {
+    for (const q of [
+      "when did the hotline launch? do the sources disagree",
+      "site visits 14 mil or 48 mil?? which one is right",
+      "the reports give different launch dates",
+      "почему в разных публикациях разные даты запуска",
+      "чим відрізняються дані newsweek і kyiv independent",
+      "коли запустили лінію, серпень чи вересень 2022",
+      "в одной статье семья, в другой родители, как правильно?",
+      "то 14 чи 48 мільйонів, хто правий",
+    ])
+      expect(asksDisagreement(q), q).toBe(true);
+    for (const q of [
+      "чим випадок із мі8 відрізнявся від попередніх",
+      "как правильно поливать орхидеи",
+      "what is the difference between a virus and a bacterium",
+      "how many calls or visits did it get",
+    ])
+      expect(asksDisagreement(q), q).toBe(false);
   });
 });
 
