@@ -47,6 +47,12 @@ describe("informal questions", () => {
     expect(latinToCyrillic("sait takoy", "ru")).toBe("сайт такой");
   });
 
+  it("knows a surname as Russians and Ukrainians spell it, not only as the facts do (lexicon)", () => {
+    // The facts write «Кансиан» and «Канціан»; «Кэнсиан» and «Кенсіан» are two letters off, past a typo.
+    expect(engine.ask("Кто такой Кэнсиан?")).toMatchObject({ answered: true, factId: "context-cancian" });
+    expect(engine.ask("хто такий марк кенсіан")).toMatchObject({ answered: true, factId: "context-cancian" });
+  });
+
   it("ignores invisible characters and look-alike letters of the other script", () => {
     const plain = engine.ask("how many soldiers surrendered via I Want to Live?");
     expect(plain.answered).toBe(true);
