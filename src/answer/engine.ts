@@ -93,6 +93,9 @@ export interface Reading {
   candidates: Candidate[];
   matches: FactMatch[];
   inScope: boolean;
+  /** Content words (after stop words), and how many of them the knowledge never uses. */
+  words: number;
+  unknownWords: number;
   /** Answered yes or no ("did he comment?"). */
   yesNo: boolean;
   /** Pits the reports against each other ("do the sources disagree?", «14 чи 48 мільйонів?»). */
@@ -388,6 +391,8 @@ export function engineFromData(
       candidates,
       matches,
       inScope,
+      words: words.length,
+      unknownWords: words.filter((w) => w.terms.length === 0).length,
       yesNo: asking.yesNo,
       disagreement: asksDisagreement(normal),
       ...(scopeRule ? { outOfScope: scopeRule } : {}),
@@ -410,6 +415,9 @@ export function engineFromData(
     // What was asked is not there at all: a link or number the fact does not give, or the words of a reply
     // where the fact says only that someone was asked (a yes-or-no "did he comment?" it does answer).
     if (best.features["contact-missing"] === 1) return undefined;
+    // None of the fact's questions shares a word with this one: the match is only with its answer, which names
+    // much in passing ("who was responsible?" finds "no response").
+    if (best.features.similarity === 0) return undefined;
     if (best.features["reply-missing"] === 1 && !r.yesNo) return undefined;
     // The name of someone's relative the fact never mentions ("the pilot's wife"): none of the sets' questions
     // with both signals was answerable.
@@ -456,24 +464,35 @@ export function engineFromData(
 
     // The whole message first, then each question in it: "when did it start and who runs it" is two. A
     // question about a report itself is answered from its source fact, not from the facts it shares words with.
-    const chosen: { fact: number; score: number }[] = [];
-    const take = (fact: number | undefined, score: number) => {
-      if (fact === undefined || chosen.length >= MAX_FACTS) return;
-      if (chosen.some((o) => o.fact === fact || isKin(table, o.fact, fact))) return;
-      chosen.push({ fact, score });
+    // The reply follows the message: each fact goes where the first question it answers is, the whole
+    // message's fact last if no single question found it.
+    const chosen: { fact: number; score: number; order: number }[] = [];
+    const take = (fact: number | undefined, score: number, order: number) => {
+      if (fact === undefined) return;
+      const same = chosen.find((o) => o.fact === fact || isKin(table, o.fact, fact));
+      if (same) same.order = Math.min(same.order, order);
+      else if (chosen.length < MAX_FACTS) chosen.push({ fact, score, order });
     };
-    const takeBest = (reading: Reading) => {
+    const takeBest = (reading: Reading, order: number) => {
       const report = reportFact(reading.text, reading.language);
       // Read from the front matter, not judged by the model: as sure as the article is found.
-      if (report !== undefined) return take(report, 1);
+      if (report !== undefined) return take(report, 1, order);
       const best = confident(reading);
-      if (best) take(best.match.fact, best.confidence);
+      if (best) take(best.match.fact, best.confidence, order);
     };
-    takeBest(whole);
     const parts = splitQuestions(question, whole.language);
-    if (parts.length > 1) for (const part of parts) takeBest(inspect(part, options));
+    takeBest(whole, parts.length);
+    if (parts.length > 1)
+      parts.forEach((part, i) => {
+        const reading = inspect(part, options);
+        // A part of one word ("how does it happen?") takes its subject from the rest of the message; when the
+        // rest names what the knowledge never mentions ("what is photosynthesis and how does it happen?"), the
+        // part is about that, not about the fact its one word finds.
+        if (reading.words <= 1 && whole.unknownWords > 0) return;
+        takeBest(reading, i);
+      });
 
-    const [first, ...others] = chosen;
+    const [first, ...others] = chosen.sort((a, b) => a.order - b.order);
     if (first) {
       return answerFact(
         idOf(first.fact),

@@ -32,6 +32,22 @@ const GROUPED_NUMBER =
  */
 const SHORT_YEAR =
   /(?<![\p{L}\p{N}'])(?:'(\d\d)|(?<=^|\s)(\d\d)-?(?:го|й|м|ом|ому))(?![\p{L}\p{N}])(?! ?(?:январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|числ|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн))/gu;
+/**
+ * "At the start of 2024", "early January", «в начале 2024», «на початку січня»: the part of a year or month
+ * narrows the date, and its words ("start", «начал») are the hotline's launch words, which a fact about
+ * January 2024 lacks. Only before a year or a month: "at the start" alone is the launch.
+ */
+const PERIOD_PART = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:at|in|by|from) the (?:very )?(?:start|beginning|end|middle) of|early|late|mid-?|(?:в|во|к|с|до) (?:самом |самого )?(?:начал[еуао]?|конц[еуа]|середин[еуы])|на (?:самому )?початку|наприкінці|(?:в|у|з|до) (?:кінці|кінця|середині|початку))(?= ?(?:\\d{4}|${[
+    "january february march april may june july august september october november december",
+    "январ феврал март апрел ма[яе] июн июл август сентябр октябр ноябр декабр",
+    "січн лют берез квітн травн червн липн серпн вересн жовтн листопад грудн",
+  ]
+    .join(" ")
+    .split(" ")
+    .join("|")}))`,
+  "gu",
+);
 /** A number of one to three digits with k or к glued on: "10k", «26к» (with a space, «к» is "to"). */
 const THOUSANDS = /(?<![\p{L}\p{N}.,])(\d{1,3})[kк](?![\p{L}\p{N}])/gu;
 
@@ -51,6 +67,7 @@ export function normalizeText(text: string): string {
   // Chat shorthand: «осенью 22го», «до грудня 23-го», "in '23" are years; "10k", «26к» are thousands.
   t = t.replace(SHORT_YEAR, (_, quoted?: string, ordinal?: string) => `20${quoted ?? ordinal}`);
   t = t.replace(THOUSANDS, (_, n: string) => `${Number(n) * 1000}`);
+  t = t.replace(PERIOD_PART, " ");
   // "Mi-8", "МиГ-29" are one name.
   t = t.replace(/(\p{L})[-\u2010-\u2015](\d)/gu, "$1$2");
   t = t.replace(/%/g, " percent ");

@@ -217,11 +217,17 @@ const ASKS_REPLY = new RegExp(
 );
 /**
  * Asking someone "for comment" is the request, not the reply: "whom did Newsweek contact for comment",
- * «у кого запрашивал комментарии», «в кого просив коментар».
+ * "tried to get a comment from", «у кого запрашивал комментарии», «связаться для комментария», «в кого
+ * просив коментар».
  */
 const FOR_COMMENT = new RegExp(
-  `${L}(?:for (?:a )?comments?|(?:request|sought|seek|ask)\\p{L}* (?:a )?comments?|за комментари\\p{L}*|за коментар\\p{L}*|(?:запр[ао]ш\\p{L}*|запросил\\p{L}*|просил\\p{L}*|запит\\p{L}*|просив\\p{L}*) (?:(?:у|в) \\p{L}+ )?(?:комментари\\p{L}*|коментар\\p{L}*)|прокомментировать|прокоментувати)${R}`,
+  `${L}(?:for (?:a )?comments?|(?:request|sought|seek|ask)\\p{L}* (?:a )?comments?|(?:tr(?:y|ied|ying) to|to) get (?:a )?comments?|(?:за|для) комментари\\p{L}*|(?:за|для) коментар\\p{L}*|(?:запр[ао]ш\\p{L}*|запросил\\p{L}*|просил\\p{L}*|запит\\p{L}*|просив\\p{L}*) (?:(?:у|в) \\p{L}+ )?(?:комментари\\p{L}*|коментар\\p{L}*)|прокомментировать|прокоментувати)${R}`,
   "gu",
+);
+/** What someone said: with a request for comment in the question, it asks for the reply. */
+const SAID = new RegExp(
+  `${L}(?:tell|told|say|said|сказал\\p{L}*|заявил\\p{L}*|сказав\\p{L}*|заявив\\p{L}*)${R}`,
+  "u",
 );
 const ASKS_LATER = new RegExp(
   `${L}(?:next|after(?:wards)?|later|following|subsequent|since then|следующ\\p{L}*|после|потом|позже|наступн\\p{L}*|після|потім|пізніше)${R}`,
@@ -267,12 +273,18 @@ export interface Asks {
 export function asks(text: string): Asks {
   return {
     words: new Set(text.split(/[^\p{L}\p{N}'’-]+/u)),
-    reply: ASKS_REPLY.test(text.replace(FOR_COMMENT, " ")),
+    reply: replyAsked(text),
     yesNo: YES_NO.test(text),
     later: ASKS_LATER.test(text),
     outcome: ASKS_OUTCOME.test(text),
     exact: ASKS_EXACT.test(text),
   };
+}
+
+/** "What did he reply", or "what did he say when asked for comment"; not "whom did they ask for comment". */
+function replyAsked(text: string): boolean {
+  const withoutRequest = text.replace(FOR_COMMENT, " ");
+  return ASKS_REPLY.test(withoutRequest) || (withoutRequest !== text && SAID.test(text));
 }
 
 /** What a fact carries; `organisationWords` are a lexicon's words of organisation names, never a person's. */

@@ -21,14 +21,14 @@ const wordPattern = (alternatives: string) => new RegExp(`${L}(?:${alternatives}
 
 /** Verbs of publishing an article, in the three languages. */
 const PUBLISHED =
-  "published|publish|ran|run|carried|released|put out|came out|come out|appeared|appear|вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|выпустил\\p{L}*|вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукува\\p{L}*|надрукова\\p{L}*|випустил\\p{L}*";
+  "published|publish|ran|run|carried|released|put(?: \\p{L}+){0,2} out|came out|come out|appeared|appear|вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|выпустил\\p{L}*|вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукува\\p{L}*|надрукова\\p{L}*|випустил\\p{L}*";
 
 const ASKS: Record<ReportAsk, RegExp> = {
   author: wordPattern(
     "who (?:wrote|authored|penned|reported)|authors?|byline|journalists?|reporters?|writers?|кто (?:на)?писал\\p{L}*|автор\\p{L}*|журналист\\p{L}*|репортер\\p{L}*|ч(?:ья|ей) (?:статья|материал|публикация|заметка)|хто (?:на)?писа\\p{L}*|журналіст\\p{L}*|чи(?:я|й) (?:стаття|матеріал|публікація|замітка)",
   ),
   date: wordPattern(
-    `publication date|date of (?:the )?(?:article|piece|report|story|publication)|when (?:was|did|were|is)(?: \\p{L}+){0,12} (?:${PUBLISHED}|written|posted)|what (?:date|day)(?: \\p{L}+){0,6} (?:${PUBLISHED}|posted)|дат\\p{L}* (?:публикации|выхода|публікації|виходу)|когда(?: \\p{L}+){0,12} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|написа\\p{L}*|появил\\p{L}*)|какого числа|коли(?: \\p{L}+){0,12} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*|написа\\p{L}*|зявил\\p{L}*)|якого числа`,
+    `publication date|date of (?:the )?(?:article|piece|report|story|publication)|when (?:was|did|were|is)(?: \\p{L}+){0,12} (?:${PUBLISHED}|written|posted)|what (?:date|day)(?: \\p{L}+){0,6} (?:${PUBLISHED}|posted)|дат\\p{L}* (?:публикации|выхода|публікації|виходу)|когда(?: \\p{L}+){0,12} (?:вышл\\p{L}*|вышел|опубликова\\p{L}*|напечата\\p{L}*|написа\\p{L}*|появил\\p{L}*|выпустил\\p{L}*|выложил\\p{L}*)|какого числа|коли(?: \\p{L}+){0,12} (?:вийшл\\p{L}*|вийшов|опублікува\\p{L}*|опубліков\\p{L}*|надрукова\\p{L}*|написа\\p{L}*|зявил\\p{L}*|випустил\\p{L}*|виклал\\p{L}*)|якого числа`,
   ),
   // "Which outlet" only with a verb of publishing: "which outlet had interviewed him" asks about the story.
   outlet: wordPattern(

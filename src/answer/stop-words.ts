@@ -18,7 +18,9 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     kind sort type info information details detail
     show shows showed shown happen happened mean means describe explain together even
     simple simply briefly
-    one someone something anyone anything everyone everything own else besides apart according wait`),
+    one someone something anyone anything everyone everything own else besides apart according wait actual
+    described describes describing mention mentions mentioned mentioning further additional too up
+    dont didnt doesnt isnt arent wasnt werent cant wont havent hasnt hadnt couldnt wouldnt shouldnt aint`),
   ru: words(`
     а и или но да нет не ни же ли бы то это этот эта эти тот та те так как что чтобы чем кто кого кому
     какой какая какое какие каких каким когда где куда откуда почему зачем сколько ну вот ведь уже еще ещё
@@ -30,7 +32,10 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     сейчас вообще информация подробности показывает показало означает
     объясни объясните простыми словами кратко вкратце подробнее
     свой своя своё свое свои своих своим своей своего сам сама само сами самом самого самой там тут здесь
-    этого этом этой эту этим тому того том согласно помимо кроме`),
+    этого этом этой эту этим тому того том согласно помимо кроме
+    какую каком какому какого какими чей чья чьё чье чьи чьего чьей который которая которое которые которого
+    которой котором которую которых которым кем чём пишут пишет
+    упоминается упоминаются упоминали упоминал упомянуты упомянуто говорится`),
   uk: words(`
     а і й та або але так ні не ані ж же чи би б то це цей ця ці той та ті як що щоб ніж хто кого кому
     який яка яке які яких яким коли де куди звідки чому навіщо скільки ну ось вже ще
@@ -42,5 +47,8 @@ export const STOP_WORDS: Record<Lang, Set<string>> = {
     зараз взагалі інформація подробиці показує показало означає
     поясни поясніть простими словами коротко стисло детальніше докладніше
     свій своя своє свою свої своїх своїм своєї свого сам сама самі самому самого самій там тут
-    тим тому того тій ту цього цьому цієї цю цим згідно окрім крім`),
+    тим тому того тій ту цього цьому цієї цю цим згідно окрім крім
+    яку якого якому якій якої якою якими чий чия чиє чиї чийого чиєї котрий котра котре котрі котрого котрої
+    ким чим чого пишуть пише
+    згадується згадуються згадували згадував згадано йдеться`),
 };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -37,6 +37,20 @@ export function readQuestionSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
     .filter((f) => f.endsWith(".jsonl"))
     .sort();
   return new Map(files.map((f) => [f, readQuestionSet(join(dir, f))]));
+}
+
+/**
+ * Every set of tests/sets, those of its measured/ folder (the blind sets that gave README's first looks)
+ * named "measured/…": all of them regression tests and the calibration's training data.
+ */
+export function allQuestionSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
+  const measured = join(dir, "measured");
+  return new Map([
+    ...readQuestionSets(dir),
+    ...[...(existsSync(measured) ? readQuestionSets(measured) : [])].map(
+      ([name, rows]) => [`measured/${name}`, rows] as const,
+    ),
+  ]);
 }
 
 // The grader's normalisation: case, odd spaces and digit grouping ("26,000" = "26000").

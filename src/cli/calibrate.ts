@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectExamples, fitConfidence, modelSource, WRONG_COST } from "../calibrate/fit-confidence.js";
-import { readQuestionSets, SETS_DIR } from "../calibrate/question-sets.js";
+import { allQuestionSets, SETS_DIR } from "../calibrate/question-sets.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems } from "../knowledge/problems.js";
 import { describeCliError, parseCommandLine, readSettings } from "./command-line.js";
@@ -9,9 +9,10 @@ import { describeCliError, parseCommandLine, readSettings } from "./command-line
 const USAGE = `usage: npm run calibrate
 
   Refits the confidence model on the knowledge in the bot's KNOWLEDGE_DIR (from the environment or .env,
-  else ./knowledge) and tests/sets, and writes src/answer/confidence-model.ts.`;
+  else ./knowledge) and tests/sets (with its measured/ folder), and writes src/answer/confidence-model.ts.`;
 
-// Fits the confidence model on the facts' own questions (held out) and the sets in tests/sets, and writes
+// Fits the confidence model on the facts' own questions (held out) and the sets in tests/sets and
+// tests/sets/measured, and writes
 // src/answer/confidence-model.ts. Run it after changing the knowledge, the sets or the engine's features.
 let dir: string;
 try {
@@ -33,7 +34,7 @@ if (!knowledge) {
   process.exit(1);
 }
 const started = Date.now();
-const sets = readQuestionSets();
+const sets = allQuestionSets();
 const examples = collectExamples(knowledge, sets);
 const { model, report } = fitConfidence(examples);
 const target = join(import.meta.dirname, "../answer/confidence-model.ts");

@@ -198,6 +198,22 @@ describe("questions about a report, told apart by its outlet or its title", () =
       expect(r.answered && r.factId?.startsWith(not), q).toBe(false);
     }
   });
+
+  it("answers how a report was made: whom it asked for comment, what its update added, who broke a figure", () => {
+    for (const [q, fact] of [
+      // Trying to get a comment is the request, which the fact gives, not a reply, which it lacks.
+      ["which analyst did newsweek try to get a comment from", "context-newsweek-asked-russia-for-comment"],
+      [
+        "С каким аналитиком Newsweek пытался связаться для комментария?",
+        "context-newsweek-asked-russia-for-comment",
+      ],
+      ["what was added when newsweek updated its story", "context-newsweek-update"],
+      // "Broke" a figure is reported it first (lexicon).
+      ["which paper broke the 220 surrenders number", "surrendered-count-december-2023"],
+    ] as const) {
+      expect(engine.ask(q), q).toMatchObject({ answered: true, factId: fact });
+    }
+  });
 });
 
 describe("timelines and disagreements", () => {

@@ -29,6 +29,22 @@ describe("normalizeText", () => {
     expect(normalizeText("26 к звонкам")).toBe("26 к звонкам");
     expect(normalizeText("mi8k 10kg")).toBe("mi8k 10kg");
   });
+
+  it("drops the part of a year or month a date names, which would read as the hotline's launch", () => {
+    const words = (q: string) => normalizeText(q).split(/\s+/).filter(Boolean).join(" ");
+    expect(words("pending at the start of 2024?")).toBe("pending 2024?");
+    expect(words("in early January 2024")).toBe("in january 2024");
+    expect(words("mid-2023 figures")).toBe("2023 figures");
+    expect(words("в самом начале 2024 года")).toBe("2024 года");
+    expect(words("к концу декабря")).toBe("декабря");
+    expect(words("на початку 2024 року")).toBe("2024 року");
+    expect(words("наприкінці грудня")).toBe("грудня");
+    // Without a year or a month it is the start of the hotline, or no date at all.
+    expect(words("at the start, how many calls")).toBe("at the start, how many calls");
+    expect(words("в самом начале, осенью")).toBe("в самом начале, осенью");
+    expect(words("в конце концов")).toBe("в конце концов");
+    expect(words("на початку війни")).toBe("на початку війни");
+  });
 });
 
 describe("tokenize", () => {
@@ -39,6 +55,25 @@ describe("tokenize", () => {
     // The Ukrainian stemmer leaves a vowel on some forms: each word's forms read as one.
     expect(new Set(tokenize("лінія лінії лінію лінією", "uk"))).toEqual(new Set(["лін"]));
     expect(new Set(tokenize("стаття статті статтю статтею", "uk"))).toEqual(new Set(["статт"]));
+  });
+
+  it("drops question words in every case, contractions of not, and the ways of asking what a text says", () => {
+    expect(tokenize("soldiers who aren't drafted too, don't they call up", "en")).toEqual([
+      "soldier",
+      "draft",
+      "call",
+    ]);
+    expect(tokenize("what problems are described and mentioned", "en")).toEqual(["problem"]);
+    expect(tokenize("какую роль и в каком городе, чьи солдаты, что пишут", "ru")).toEqual([
+      "рол",
+      "город",
+      "солдат",
+    ]);
+    expect(tokenize("яку роль і в якому місті, чиї солдати, чим згадується", "uk")).toEqual([
+      "рол",
+      "міст",
+      "солд",
+    ]);
   });
 
   it("marks a question for a count, in every language", () => {

@@ -156,6 +156,15 @@ describe("what else a question asks", () => {
     expect(asks("у кого newsweek запрашивал комментарии").reply).toBe(false);
     expect(asks("в кого newsweek просив коментар").reply).toBe(false);
     expect(asks("whom did newsweek request comment from").reply).toBe(false);
+    expect(asks("newsweek tried to get a comment from an analyst, who was it").reply).toBe(false);
+    expect(asks("с каким аналитиком newsweek пытался связаться для комментария").reply).toBe(false);
+    expect(asks("з ким newsweek намагався зв'язатися для коментаря").reply).toBe(false);
+    expect(asks("did newsweek get a comment from the ministry").reply).toBe(true);
+    // What someone said when asked for comment is his reply; what a report says is not.
+    expect(asks("what did felgenhauer tell newsweek when asked for comment").reply).toBe(true);
+    expect(asks("что сказал фельгенгауэр на запрос комментария").reply).toBe(true);
+    expect(asks("що сказав фельгенгауер, коли його попросили про коментар").reply).toBe(true);
+    expect(asks("what did newsweek say about felgenhauer").reply).toBe(false);
     expect(asks("how did felgenhauer respond when asked for comment").reply).toBe(true);
     expect(asks("какой комментарий дал фельгенгауэр").reply).toBe(true);
     expect(asks("did felgenhauer comment").yesNo).toBe(true);

@@ -53,6 +53,10 @@ describe("reading a question about a report", () => {
       asks: ["date"],
     });
     expect(ask("when did hill times run that story")).toEqual({ source: "hill", asks: ["date"] });
+    // The phrasal verb split by its object, and the verbs of releasing an article in Russian and Ukrainian.
+    expect(ask("when did hill times put that article out")).toEqual({ source: "hill", asks: ["date"] });
+    expect(ask("речная газета когда статью выпустили", "ru")).toEqual({ source: "river", asks: ["date"] });
+    expect(ask("коли хіл таймс випустили статтю", "uk")).toEqual({ source: "hill", asks: ["date"] });
   });
 
   it("finds it by most of its title, weighing words that every title has less, and only when one title fits", () => {
