@@ -12,7 +12,9 @@ import { STOP_WORDS } from "./stop-words.js";
  * them one.
  */
 function stemUkrainian(word: string): string {
-  const stem = stemUk(word);
+  // The future of «повертати» is «повертатиму», «повертатимуть»: the infinitive and an ending the stemmer
+  // does not know. Cut back to the infinitive, which it does.
+  const stem = stemUk(word.replace(/(?<=\p{L}{3}ти)(?:муть|мемо|мете|меш|му|ме)$/u, ""));
   return stem.length >= 4 ? stem.replace(/(?<=\p{L}{3})[аеєиіїоуюяь]+$/u, "") : stem;
 }
 

@@ -39,18 +39,28 @@ export function readQuestionSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
   return new Map(files.map((f) => [f, readQuestionSet(join(dir, f))]));
 }
 
+/** The sets of one folder of tests/sets, named "folder/…"; none if it does not exist. */
+function subfolderSets(dir: string, folder: string): [string, QuestionRow[]][] {
+  const path = join(dir, folder);
+  return existsSync(path)
+    ? [...readQuestionSets(path)].map(([name, rows]) => [`${folder}/${name}`, rows])
+    : [];
+}
+
 /**
- * Every set of tests/sets, those of its measured/ folder (the blind sets that gave README's first looks)
- * named "measured/…": all of them regression tests and the calibration's training data.
+ * The calibration's training data: every set of tests/sets and of its measured/ folder (blind sets that gave
+ * README's first looks, then were fitted on).
  */
-export function allQuestionSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
-  const measured = join(dir, "measured");
-  return new Map([
-    ...readQuestionSets(dir),
-    ...[...(existsSync(measured) ? readQuestionSets(measured) : [])].map(
-      ([name, rows]) => [`measured/${name}`, rows] as const,
-    ),
-  ]);
+export function trainingSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
+  return new Map([...readQuestionSets(dir), ...subfolderSets(dir, "measured")]);
+}
+
+/**
+ * The regression tests: the training sets and those of sealed/, which gave the first looks of the model that
+ * ships and so are not fitted on until the next model (then they move to measured/).
+ */
+export function regressionSets(dir = SETS_DIR): Map<string, QuestionRow[]> {
+  return new Map([...trainingSets(dir), ...subfolderSets(dir, "sealed")]);
 }
 
 // The grader's normalisation: case, odd spaces and digit grouping ("26,000" = "26000").

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectExamples, fitConfidence, modelSource, WRONG_COST } from "../calibrate/fit-confidence.js";
-import { allQuestionSets, SETS_DIR } from "../calibrate/question-sets.js";
+import { SETS_DIR, trainingSets } from "../calibrate/question-sets.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { countProblems } from "../knowledge/problems.js";
 import { describeCliError, parseCommandLine, readSettings } from "./command-line.js";
@@ -34,7 +34,7 @@ if (!knowledge) {
   process.exit(1);
 }
 const started = Date.now();
-const sets = allQuestionSets();
+const sets = trainingSets();
 const examples = collectExamples(knowledge, sets);
 const { model, report } = fitConfidence(examples);
 const target = join(import.meta.dirname, "../answer/confidence-model.ts");

@@ -11,7 +11,7 @@ import {
   fitConfidence,
 } from "../../src/calibrate/fit-confidence.js";
 import { fitForest, TREE_OPTIONS } from "../../src/calibrate/fit-trees.js";
-import { allQuestionSets } from "../../src/calibrate/question-sets.js";
+import { trainingSets } from "../../src/calibrate/question-sets.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 
 describe("the confidence model", () => {
@@ -21,7 +21,7 @@ describe("the confidence model", () => {
     expect([...CONFIDENCE_MODEL.features]).toEqual([...FEATURE_NAMES]);
     // Knowledge, sets, features or fitting settings changed without `npm run calibrate`: the model is stale.
     // (Fitting is deterministic, tested below, so the same examples give the same model.)
-    const digest = examplesDigest(collectExamples(knowledge, allQuestionSets()));
+    const digest = examplesDigest(collectExamples(knowledge, trainingSets()));
     expect(CONFIDENCE_MODEL.fittedOn, "the confidence model is stale: run npm run calibrate").toBe(digest);
   }, 120_000);
 

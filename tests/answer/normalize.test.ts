@@ -55,6 +55,8 @@ describe("tokenize", () => {
     // The Ukrainian stemmer leaves a vowel on some forms: each word's forms read as one.
     expect(new Set(tokenize("лінія лінії лінію лінією", "uk"))).toEqual(new Set(["лін"]));
     expect(new Set(tokenize("стаття статті статтю статтею", "uk"))).toEqual(new Set(["статт"]));
+    // The Ukrainian future is the infinitive and an ending: one word with it.
+    expect(new Set(tokenize("повертатимуть повертатиме повертати", "uk"))).toEqual(new Set(["поверт"]));
   });
 
   it("drops question words in every case, contractions of not, and the ways of asking what a text says", () => {
@@ -64,6 +66,8 @@ describe("tokenize", () => {
       "call",
     ]);
     expect(tokenize("what problems are described and mentioned", "en")).toEqual(["problem"]);
+    expect(tokenize("какой составляет награда", "ru")).toEqual(["наград"]);
+    expect(tokenize("яка становить винагорода, про що ідеться", "uk")).toEqual(["винагород"]);
     expect(tokenize("какую роль и в каком городе, чьи солдаты, что пишут", "ru")).toEqual([
       "рол",
       "город",
