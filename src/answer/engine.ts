@@ -412,12 +412,12 @@ export function engineFromData(
     // A source fact's year is the article's: "the Newsweek article published in 2024" is another article,
     // or none. (A fact's claim may name its year only implicitly, "last November": there it is a signal.)
     if (best.match.fact >= data.ownFacts && best.features["year-mismatch"] === 1) return undefined;
-    // What was asked is not there at all: a link or number the fact does not give, or the words of a reply
-    // where the fact says only that someone was asked (a yes-or-no "did he comment?" it does answer).
-    if (best.features["contact-missing"] === 1) return undefined;
     // None of the fact's questions shares a word with this one: the match is only with its answer, which names
     // much in passing ("who was responsible?" finds "no response").
     if (best.features.similarity === 0) return undefined;
+    // What was asked is not there at all: a link or number the fact does not give, or the words of a reply
+    // where the fact says only that someone was asked (a yes-or-no "did he comment?" it does answer).
+    if (best.features["contact-missing"] === 1) return undefined;
     if (best.features["reply-missing"] === 1 && !r.yesNo) return undefined;
     // The name of someone's relative the fact never mentions ("the pilot's wife"): none of the sets' questions
     // with both signals was answerable.

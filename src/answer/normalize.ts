@@ -28,26 +28,26 @@ const STEMMERS: Record<Lang, (word: string) => string> = { en: stemEn, ru: stemR
 const GROUPED_NUMBER =
   /(?<![\p{L}\p{N}\-.,])\d{1,3}([ ,.'\u00A0\u202F])\d{3}(?:\1\d{3})*(?![\p{N}]|[,.]\d)/gu;
 
+/** The months' stems in Russian and Ukrainian, and their names in English. */
+const RU_UK_MONTHS =
+  "январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн";
+const EN_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+
 /**
  * Two digits with a Russian or Ukrainian ordinal ending, or after an apostrophe: a year of this century.
  * Not before a month or «числа»: «22-го февраля» is a day.
  */
-const SHORT_YEAR =
-  /(?<![\p{L}\p{N}'])(?:'(\d\d)|(?<=^|\s)(\d\d)-?(?:го|й|м|ом|ому))(?![\p{L}\p{N}])(?! ?(?:январ|феврал|март|апрел|ма[яе]|июн|июл|август|сентябр|октябр|ноябр|декабр|числ|січн|лют|берез|квітн|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн))/gu;
+const SHORT_YEAR = new RegExp(
+  `(?<![\\p{L}\\p{N}'])(?:'(\\d\\d)|(?<=^|\\s)(\\d\\d)-?(?:го|й|м|ом|ому))(?![\\p{L}\\p{N}])(?! ?(?:${RU_UK_MONTHS}|числ))`,
+  "gu",
+);
 /**
  * "At the start of 2024", "early January", «в начале 2024», «на початку січня»: the part of a year or month
  * narrows the date, and its words ("start", «начал») are the hotline's launch words, which a fact about
  * January 2024 lacks. Only before a year or a month: "at the start" alone is the launch.
  */
 const PERIOD_PART = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:at|in|by|from) the (?:very )?(?:start|beginning|end|middle) of|early|late|mid-?|(?:в|во|к|с|до) (?:самом |самого )?(?:начал[еуао]?|конц[еуа]|середин[еуы])|на (?:самому )?початку|наприкінці|(?:в|у|з|до) (?:кінці|кінця|середині|початку))(?= ?(?:\\d{4}|${[
-    "january february march april may june july august september october november december",
-    "январ феврал март апрел ма[яе] июн июл август сентябр октябр ноябр декабр",
-    "січн лют берез квітн травн червн липн серпн вересн жовтн листопад грудн",
-  ]
-    .join(" ")
-    .split(" ")
-    .join("|")}))`,
+  `(?<![\\p{L}\\p{N}])(?:(?:at|in|by|from) the (?:very )?(?:start|beginning|end|middle) of|early|late|mid-?|(?:в|во|к|с|до) (?:самом |самого )?(?:начал[еуао]?|конц[еуа]|середин[еуы])|на (?:самому )?початку|наприкінці|(?:в|у|з|до) (?:кінці|кінця|середині|початку))(?= ?(?:\\d{4}|${EN_MONTHS}|${RU_UK_MONTHS}))`,
   "gu",
 );
 /** A number of one to three digits with k or к glued on: "10k", «26к» (with a space, «к» is "to"). */

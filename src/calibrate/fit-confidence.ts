@@ -37,7 +37,7 @@ const SMOOTHING = 3;
 const SUGGEST_AT = 0.01;
 /**
  * Weight of the facts' own questions in fitting, against 1 for a set's row: they are cleaner than real
- * questions. Over nine fresh sets (L–T, never fitted on), 0.3 answered the most at 2% wrong answers (0.1 and
+ * questions. Over nine fresh sets (L–T, then not fitted on), 0.3 answered the most at 2% wrong answers (0.1 and
  * 0.2 fewer; all three alike at 3%).
  */
 const OWN_WEIGHT = 0.3;

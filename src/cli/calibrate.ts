@@ -12,8 +12,8 @@ const USAGE = `usage: npm run calibrate
   else ./knowledge) and tests/sets (with its measured/ folder), and writes src/answer/confidence-model.ts.`;
 
 // Fits the confidence model on the facts' own questions (held out) and the sets in tests/sets and
-// tests/sets/measured, and writes
-// src/answer/confidence-model.ts. Run it after changing the knowledge, the sets or the engine's features.
+// tests/sets/measured, and writes src/answer/confidence-model.ts. Run it after changing the knowledge, the sets
+// or the engine's features.
 let dir: string;
 try {
   const { values } = parseCommandLine(process.argv.slice(2), {
