@@ -138,6 +138,14 @@ describe("what a question asks for", () => {
 });
 
 describe("compound questions and questions about the reports", () => {
+  it("gives no fact whose own questions share no word with the question, nor one word of an off-topic message", () => {
+    // "responsible" finds only "no response" in the Felgenhauer fact's answer.
+    expect(engine.ask("who was responsible?").answered).toBe(false);
+    // "how does it happen" alone finds how a surrender happens; here "it" is photosynthesis.
+    expect(engine.ask("Що таке фотосинтез і як він відбувається?").answered).toBe(false);
+    expect(engine.ask("як відбувається здача в полон через лінію?").answered).toBe(true);
+  });
+
   it("answers each question of a compound message with its own fact and citation", () => {
     const r = engine.ask("when did the hotline start and who wrote the Newsweek article?");
     expect(r.answered).toBe(true);
