@@ -74,6 +74,21 @@ describe("answers with a citation", () => {
     expect(strict.ask("what did the sources disagree about the weather in kyiv").answered).toBe(false);
   });
 
+  it("does not answer a one-word part of a message whose rest names what the knowledge never mentions", async () => {
+    const knowledge = await realKnowledge();
+    const message = "Що таке фотосинтез і як він відбувається?";
+    const part = "як він відбувається?";
+    // A threshold between the whole message's confidence and the part's: the part alone is answered.
+    const top = (q: string) => engine.inspect(q).candidates[0]?.confidence ?? 0;
+    expect(top(part)).toBeGreaterThan(top(message));
+    const lenient = createEngine(knowledge, DEFAULT_MATCH_TUNING, {
+      ...CONFIDENCE_MODEL,
+      answerAt: (top(part) + top(message)) / 2,
+    });
+    expect(lenient.ask(part).answered).toBe(true);
+    expect(lenient.ask(message).answered).toBe(false);
+  });
+
   it("adds every report that says the same, each cited, and lists them among the facts shown", () => {
     // The Kyiv Independent and Dnipro Today both give the pilot's $500,000 (agrees_with).
     const r = engine.answerFact("kuzminov-reward-ki", "en");
