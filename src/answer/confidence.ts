@@ -37,6 +37,10 @@ export const FEATURE_NAMES = [
   "relative-missing", // names someone's relative or crew ("the pilot's wife") the fact does not mention
   "asks-outcome", // asks how things stand now or how they ended ("still", «в итоге»)
   "asks-exact", // insists on a precise figure or detail ("exactly how much", «конкретно»)
+  "learned", // the word model's probability that this fact answers (word-model.ts)
+  "learned-none", // its probability that no fact does
+  "learned-share", // the first, as a share of its most probable class
+  "learned-kin", // its probability that this fact or one about the same thing (another report, date) answers
   "length", // content words, up to 12, scaled to [0, 1]
   "ru",
   "uk",

@@ -61,6 +61,14 @@ import { sourceFacts } from "./source-facts.js";
 import { findString, stringAt } from "./string-table.js";
 import { latinToCyrillic } from "./translit.js";
 import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion } from "./types.js";
+import {
+  type CountedQuestion,
+  countWords,
+  NONE,
+  type WordModelData,
+  wordModel,
+  wordModelData,
+} from "./word-model.js";
 
 const MAX_SUGGESTIONS = 3;
 /** A compound question gets at most this many facts in one reply. */
@@ -71,7 +79,7 @@ const KNOWN_UNANSWERABLE = 0.9;
 const DISAGREEMENT_AT = 0.1;
 /** Only the closest known unanswerable question counts: a short shortlist finds it. */
 const UNANSWERABLE_SHORTLIST = 40;
-/** How many of the best-scoring facts the confidence model judges for each question. */
+/** How many of the best-scoring facts the confidence model judges for each question (and the word model's). */
 const JUDGED = 3;
 
 /** One fact judged for one question: what the confidence model saw and what it said. */
@@ -93,7 +101,8 @@ export interface Reading {
   candidates: Candidate[];
   matches: FactMatch[];
   inScope: boolean;
-  /** Content words (after stop words), and how many of them the knowledge never uses. */
+  /** Content words (after stop words) as the word model reads them, and how many the knowledge never uses. */
+  terms: string[];
   words: number;
   unknownWords: number;
   /** Answered yes or no ("did he comment?"). */
@@ -128,6 +137,8 @@ export interface EngineData {
   lexicon?: Lexicon;
   /** about.yaml's example questions that a fact answers, with its number, per language. */
   examples: Record<Lang, { question: string; fact: number }[]>;
+  /** Which fact a question's words ask for: the facts' questions, the unanswerable ones, the sets' counts. */
+  words: WordModelData;
 }
 
 /** `tuning` is for experiments and the benchmark; the defaults are what the bot runs with. */
@@ -151,6 +162,16 @@ export function compileEngine(
   const normalizer = createNormalizer(lexicon);
   const facts = [...knowledge.facts, ...sourceFacts(knowledge)];
   const sources = [...knowledge.sources.values()].map(sourceInfo);
+  const asked = (question: string, lang: Lang) => contentWords(normalizer, question, lang).map((w) => w.term);
+  const counted: CountedQuestion[] = [
+    ...facts.flatMap((f) =>
+      LANGUAGES.flatMap((lang) => f.questions[lang].map((q) => ({ terms: asked(q, lang), classes: [f.id] }))),
+    ),
+    ...LANGUAGES.flatMap((lang) =>
+      (knowledge.unanswerable?.[lang] ?? []).map((q) => ({ terms: asked(q, lang), classes: [NONE] })),
+    ),
+  ];
+  const own = countWords(counted);
   const data: EngineData = {
     index: indexData(facts, normalizer),
     unanswerable: unanswerableData(knowledge, normalizer),
@@ -160,6 +181,11 @@ export function compileEngine(
     ...(knowledge.about ? { about: knowledge.about } : {}),
     ...(knowledge.lexicon ? { lexicon: knowledge.lexicon } : {}),
     examples: { en: [], ru: [], uk: [] },
+    words: wordModelData(
+      facts.map((f) => f.id),
+      own,
+      ...(knowledge.learnedWords ? [knowledge.learnedWords] : []),
+    ),
   };
   // The example questions of knowledge/about.yaml, each with the fact that answers it (one that does not is
   // left out: an example must work when tapped). Asked once here, not by every engine made from the data.
@@ -196,6 +222,8 @@ export function engineFromData(
   const unanswerable = data.unanswerable && searchIndex(data.unanswerable, normalizer);
   const table = data.facts;
   const readReport = reportReader(data.sources, normalizer);
+  const learned = wordModel(data.words);
+  const noneClass = data.words.totals.length - 1;
   const idOf = (fact: number) => stringAt(table.ids, fact);
   const text = (fact: number, slot: number) => factText(table, fact, slot);
 
@@ -318,7 +346,20 @@ export function engineFromData(
     const known = unanswerable
       ? closestQuestion(unanswerable, resolveWords(unanswerable, content), UNANSWERABLE_SHORTLIST)
       : 0;
-    const candidates = matches.slice(0, JUDGED).map((match): Candidate => {
+    const terms = content.map((w) => w.term);
+    const posterior = learned(terms);
+    const likeliest = Math.max(...posterior);
+    // The fact the word model finds likeliest is judged too, however few of the question's words it has:
+    // people ask about a fact in words earlier readers used, not in those of its own questions.
+    const factPosterior = posterior.subarray(0, noneClass);
+    const learnedFact = factPosterior.indexOf(Math.max(...factPosterior));
+    const judged = matches.slice(0, JUDGED);
+    const learnedMatch = matches.find((m) => m.fact === learnedFact);
+    if (learnedMatch && !judged.includes(learnedMatch)) judged.push(learnedMatch);
+    // Reports of one measure share their readers' words: together they say what one of them alone does not.
+    const learnedKin = (fact: number) =>
+      factPosterior.reduce((sum, p, f) => (f === fact || isKin(table, fact, f) ? sum + p : sum), 0);
+    const candidates = judged.map((match): Candidate => {
       const fact = match.fact;
       const rival = matches.find((m) => m !== match && !isKin(table, fact, m.fact));
       // "when was it launched": a rival about who launched it, with no date, is no rival.
@@ -372,6 +413,10 @@ export function engineFromData(
         "relative-missing": relativeMissing ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,
         "asks-exact": asking.exact ? 1 : 0,
+        learned: posterior[fact] ?? 0,
+        "learned-none": posterior[noneClass] ?? 0,
+        "learned-share": (posterior[fact] ?? 0) / likeliest,
+        "learned-kin": learnedKin(fact),
         length: Math.min(words.length, 12) / 12,
         ru: lang === "ru" ? 1 : 0,
         uk: lang === "uk" ? 1 : 0,
@@ -391,6 +436,7 @@ export function engineFromData(
       candidates,
       matches,
       inScope,
+      terms,
       words: words.length,
       unknownWords: words.filter((w) => w.terms.length === 0).length,
       yesNo: asking.yesNo,

@@ -6,8 +6,10 @@ import { createEngine, type InspectableEngine } from "../answer/engine.js";
 import { type FactLinks, factLinks } from "../answer/fact-links.js";
 import { DEFAULT_MATCH_TUNING } from "../answer/match.js";
 import { answerBody } from "../answer/render-text.js";
+import { sourceFacts } from "../answer/source-facts.js";
+import { type CountedQuestion, countWords, NONE } from "../answer/word-model.js";
 import { round } from "../common/round.js";
-import { type Fact, type Knowledge, LANGUAGES } from "../knowledge/types.js";
+import { type Fact, type Knowledge, LANGUAGES, type Lang, type LearnedWords } from "../knowledge/types.js";
 import { fitForest, TREE_OPTIONS } from "./fit-trees.js";
 import { answersRow, type QuestionRow } from "./question-sets.js";
 
@@ -133,19 +135,69 @@ const UNFITTED: ConfidenceModel = {
   suggestAt: 1,
 };
 
-const engineFor = (knowledge: Knowledge) => createEngine(knowledge, DEFAULT_MATCH_TUNING, UNFITTED);
+/** An engine for fitting: the sets' words it reads are those given, never knowledge/learned-words.json's. */
+const engineFor = (knowledge: Knowledge, learnedWords?: LearnedWords) =>
+  createEngine({ ...knowledge, learnedWords }, DEFAULT_MATCH_TUNING, UNFITTED);
 
-export function collectExamples(knowledge: Knowledge, sets: Map<string, QuestionRow[]>): Example[] {
+/** A set's row as the word model counts it: its words, and the facts that answer it (none: "none"). */
+export interface LabelledRow extends CountedQuestion {
+  question: string;
+}
+
+/**
+ * The sets' rows for the word model: an in-scope row belongs to every fact whose reply answers it (a row no
+ * fact answers is left out), a near miss or off-topic row to "none".
+ */
+export function labelRows(knowledge: Knowledge, sets: Map<string, QuestionRow[]>): LabelledRow[] {
+  const engine = engineFor(knowledge);
+  const ids = [...knowledge.facts, ...sourceFacts(knowledge)].map((f) => f.id);
+  const replies = new Map<string, { id: string; text: string; cited: string[] }[]>();
+  const repliesIn = (lang: Lang) => {
+    let list = replies.get(lang);
+    if (!list) {
+      list = ids.flatMap((id) => {
+        const answered = engine.answerFact(id, lang);
+        if (!answered) return [];
+        const cited = factsShown(answered).map(({ citation }) => `${citation.title} ${citation.publisher}`);
+        return [{ id, text: answerBody(answered), cited }];
+      });
+      replies.set(lang, list);
+    }
+    return list;
+  };
+  return [...sets.values()].flat().map((row) => {
+    const reading = engine.inspect(row.q);
+    const classes =
+      row.kind === "in"
+        ? repliesIn(reading.language)
+            .filter((r) => answersRow(row, r.text, [r.id], r.cited))
+            .map((r) => r.id)
+        : [NONE];
+    return { question: row.q, terms: reading.terms, classes };
+  });
+}
+
+/** The word model's counts of the sets' rows, less those of one fold (a row is never judged by its own words). */
+export function countSetWords(labelled: readonly LabelledRow[], exceptFold?: number): LearnedWords {
+  return countWords(labelled.filter((r) => foldOf(r.question) !== exceptFold));
+}
+
+export function collectExamples(
+  knowledge: Knowledge,
+  sets: Map<string, QuestionRow[]>,
+  labelled = labelRows(knowledge, sets),
+): Example[] {
   const examples: Example[] = [];
   let group = 0;
-  // The facts' own questions, each held out of the engine that answers it; and one fold asked as written of
-  // the whole knowledge, since people do ask the very questions a fact lists.
-  const whole = engineFor(knowledge);
+  // The facts' own questions, each held out of the engine that answers it (its own words too); and one fold
+  // asked as written of the whole knowledge, since people do ask the very questions a fact lists.
+  const allRows = countSetWords(labelled);
+  const whole = engineFor(knowledge, allRows);
   const links = factLinks(knowledge.facts);
   // A candidate may also be a fact the engine made from a source: it names no related fact.
   const byId = new Map(knowledge.facts.map((f) => [f.id, f]));
   for (let fold = 0; fold < FOLDS; fold++) {
-    const engine = engineFor(withoutOwnFold(knowledge, fold));
+    const engine = engineFor(withoutOwnFold(knowledge, fold), allRows);
     for (const fact of knowledge.facts) {
       for (const lang of LANGUAGES) {
         for (const q of fact.questions[lang]) {
@@ -158,7 +210,7 @@ export function collectExamples(knowledge: Knowledge, sets: Map<string, Question
     }
   }
   const engines = Array.from({ length: FOLDS }, (_, fold) =>
-    engineFor(withoutUnanswerableFold(knowledge, fold)),
+    engineFor(withoutUnanswerableFold(knowledge, fold), countSetWords(labelled, fold)),
   );
   for (const [name, rows] of sets) {
     for (const row of rows) {
@@ -295,5 +347,20 @@ ${trees.map((t) => `      ${JSON.stringify(t)},`).join("\n")}
     ],
   },
 };
+`;
+}
+
+/** knowledge/learned-words.json: one word a line, so a refit's diff shows which words changed. */
+export function learnedWordsSource({ classes, questions, terms }: LearnedWords): string {
+  const lines = Object.entries(terms).map(
+    ([term, counts]) => `    ${JSON.stringify(term)}: ${JSON.stringify(counts)}`,
+  );
+  return `{
+  "classes": ${JSON.stringify(classes)},
+  "questions": ${JSON.stringify(questions)},
+  "terms": {
+${lines.join(",\n")}
+  }
+}
 `;
 }

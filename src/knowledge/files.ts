@@ -17,6 +17,12 @@ export const UNANSWERABLE_FILE = "unanswerable.yaml";
 export const LEXICON_FILE = "lexicon.yaml";
 
 /**
+ * Optional, written by `npm run calibrate`: which fact the question sets' words asked for (the word model's
+ * counts). Without it the engine learns only from the facts' own questions and the unanswerable ones.
+ */
+export const LEARNED_WORDS_FILE = "learned-words.json";
+
+/**
  * Every file the loader reads in `dir` that is there, in a fixed order, relative to `dir`: what a hash of the
  * knowledge's content must cover (a missing folder is left for the loader to report).
  */
@@ -30,6 +36,6 @@ export async function knowledgeFiles(dir: string): Promise<string[]> {
   return [
     ...(await listed(SOURCES_DIR, SOURCE_FILE)),
     ...(await listed(FACTS_DIR, FACT_FILE)),
-    ...[ABOUT_FILE, UNANSWERABLE_FILE, LEXICON_FILE].filter((name) => top.has(name)),
+    ...[ABOUT_FILE, UNANSWERABLE_FILE, LEXICON_FILE, LEARNED_WORDS_FILE].filter((name) => top.has(name)),
   ];
 }

@@ -7,6 +7,7 @@ import {
   ABOUT_FILE,
   FACT_FILE,
   FACTS_DIR,
+  LEARNED_WORDS_FILE,
   LEXICON_FILE,
   SOURCE_FILE,
   SOURCES_DIR,
@@ -19,6 +20,7 @@ import { readText } from "./read-text.js";
 import {
   aboutSchema,
   factSchema,
+  learnedWordsSchema,
   lexiconSchema,
   sourceFrontMatterSchema,
   unanswerableSchema,
@@ -75,14 +77,49 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const unanswerable = await readUnanswerable(join(dir, UNANSWERABLE_FILE), report);
   const about = (await readYaml(join(dir, ABOUT_FILE), aboutSchema, report))?.data;
   const lexicon = await readLexicon(join(dir, LEXICON_FILE), report);
+  const learnedWords = await readLearnedWords(join(dir, LEARNED_WORDS_FILE), report);
 
   const hasErrors = problems.some((p) => p.severity === "error");
-  return hasErrors ? { problems } : { knowledge: { sources, facts, unanswerable, about, lexicon }, problems };
+  return hasErrors
+    ? { problems }
+    : { knowledge: { sources, facts, unanswerable, about, lexicon, learnedWords }, problems };
 }
 
 async function readUnanswerable(file: string, report: Report): Promise<Knowledge["unanswerable"]> {
   const parsed = (await readYaml(file, unanswerableSchema, report))?.data;
   return parsed && { en: parsed.en ?? [], ru: parsed.ru ?? [], uk: parsed.uk ?? [] };
+}
+
+/**
+ * knowledge/learned-words.json: half a megabyte, read by JSON.parse (the YAML parser took half a second). A
+ * problem is reported at its line: calibration writes one word a line.
+ */
+async function readLearnedWords(file: string, report: Report): Promise<Knowledge["learnedWords"]> {
+  const read = await readText(file);
+  if (!read.ok) {
+    if (read.missing) return undefined;
+    return void report(file, read.line, "encoding", read.reason, "save the file as UTF-8");
+  }
+  const hint = "npm run calibrate writes it again";
+  let data: unknown;
+  try {
+    data = JSON.parse(read.text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    const line = read.text.slice(0, at).split("\n").length;
+    return void report(file, line, "json-syntax", message.replace(/ in JSON at position .*$/, ""), hint);
+  }
+  const parsed = learnedWordsSchema.safeParse(data, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  // The line of the innermost key the problem names ("terms.hotlin"), else the first.
+  const lineOf = (path: PropertyKey[]) => {
+    const key = path.findLast((k) => typeof k === "string");
+    const at = key === undefined ? -1 : read.text.indexOf(`${JSON.stringify(key)}:`);
+    return at < 0 ? 1 : read.text.slice(0, at).split("\n").length;
+  };
+  reportSchemaIssues(parsed.error.issues, file, lineOf, report);
+  return undefined;
 }
 
 async function readLexicon(file: string, report: Report): Promise<Knowledge["lexicon"]> {

@@ -98,6 +98,29 @@ const aboutLanguage = z.strictObject({
 /** knowledge/about.yaml: what the knowledge is about, per language. */
 export const aboutSchema = z.strictObject({ en: aboutLanguage, ru: aboutLanguage, uk: aboutLanguage });
 
+/** knowledge/learned-words.json, as `npm run calibrate` writes it (types.ts: LearnedWords). */
+export const learnedWordsSchema = z
+  .strictObject({
+    classes: z.array(z.string()),
+    questions: z.array(z.number().nonnegative()),
+    terms: z.record(z.string(), z.array(z.number().nonnegative())),
+  })
+  .superRefine((words, ctx) => {
+    if (words.questions.length !== words.classes.length)
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "must have one count per class" });
+    for (const [term, pairs] of Object.entries(words.terms)) {
+      const bad = pairs.findIndex(
+        (n, i) => i % 2 === 0 && !(Number.isInteger(n) && n < words.classes.length),
+      );
+      if (pairs.length % 2 || bad >= 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["terms", term],
+          message: "must be pairs of a class number and a count",
+        });
+    }
+  });
+
 /** knowledge/unanswerable.yaml: questions people ask that the reports do not answer, per language. */
 export const unanswerableSchema = z.strictObject({
   en: z.array(text).optional(),

@@ -59,6 +59,18 @@ export interface Knowledge {
    * reads questions with. Optional: without it the engine matches words as they are.
    */
   lexicon?: Lexicon;
+  /** Which fact the question sets' words asked for (knowledge/learned-words.json, from `npm run calibrate`). */
+  learnedWords?: LearnedWords;
+}
+
+/**
+ * Questions counted by the facts that answer them ("" for none): per class its number of questions, and per
+ * word [class, count, class, count, …]. A question answered by several facts counts a share for each.
+ */
+export interface LearnedWords {
+  classes: string[];
+  questions: number[];
+  terms: Record<string, number[]>;
 }
 
 /** Per language, what the engine knows about the topic's words; the languages themselves stay in code. */

@@ -6,9 +6,11 @@ import { CONFIDENCE_MODEL } from "../../src/answer/confidence-model.js";
 import {
   chooseThreshold,
   collectExamples,
+  countSetWords,
   type Example,
   examplesDigest,
   fitConfidence,
+  labelRows,
 } from "../../src/calibrate/fit-confidence.js";
 import { fitForest, TREE_OPTIONS } from "../../src/calibrate/fit-trees.js";
 import { trainingSets } from "../../src/calibrate/question-sets.js";
@@ -21,9 +23,46 @@ describe("the confidence model", () => {
     expect([...CONFIDENCE_MODEL.features]).toEqual([...FEATURE_NAMES]);
     // Knowledge, sets, features or fitting settings changed without `npm run calibrate`: the model is stale.
     // (Fitting is deterministic, tested below, so the same examples give the same model.)
-    const digest = examplesDigest(collectExamples(knowledge, trainingSets()));
+    const sets = trainingSets();
+    const labelled = labelRows(knowledge, sets);
+    const digest = examplesDigest(collectExamples(knowledge, sets, labelled));
     expect(CONFIDENCE_MODEL.fittedOn, "the confidence model is stale: run npm run calibrate").toBe(digest);
-  }, 120_000);
+    const stale = JSON.stringify(knowledge.learnedWords) !== JSON.stringify(countSetWords(labelled));
+    expect(stale, "knowledge/learned-words.json is stale: run npm run calibrate").toBe(false);
+  }, 180_000);
+
+  it("labels a set's row with every fact that answers it, a near miss with none, and leaves out the rest", async () => {
+    const { knowledge } = await loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+    if (!knowledge) throw new Error("knowledge does not validate");
+    const rows = labelRows(
+      knowledge,
+      new Map([
+        [
+          "set.jsonl",
+          [
+            { kind: "in", lang: "en", q: "who is kuzminov", expect: ["Mi-8"], sources: [] },
+            { kind: "near", lang: "en", q: "what is the hotline's phone number" },
+            { kind: "in", lang: "en", q: "who is kuzminov", expect: ["no fact says this"], sources: [] },
+          ],
+        ],
+      ]),
+    );
+    expect(rows[0]?.classes).toContain("kuzminov-defection");
+    expect(rows[0]?.terms).toContain("kuzminov");
+    expect(rows[1]?.classes).toEqual([""]);
+    expect(rows[2]?.classes).toEqual([]);
+  });
+
+  it("counts a set's row for the word model in every fold but its own", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      question: `q${i}`,
+      terms: [`w${i}`],
+      classes: ["f"],
+    }));
+    const folds = [0, 1, 2, 3, 4].map((fold) => countSetWords(rows, fold));
+    for (const row of rows) expect(folds.filter((f) => f.terms[row.terms[0] as string]).length).toBe(4);
+    expect(countSetWords(rows).terms.w0).toEqual([0, 1]);
+  });
 
   it("is what fitting gives from those examples, to the last digit", () => {
     // A small fit through the same code path, twice: fitConfidence has no hidden state or randomness.

@@ -203,6 +203,61 @@ describe("the features of a candidate", () => {
     expect(f.unanswerable).toBe(1);
     expect(f["unanswerable-lead"]).toBeCloseTo(1 - f.similarity, 9);
   });
+
+  it("the word model: the fact whose questions used the words, and none for an unanswerable question", () => {
+    const words = engine.inspect("How many calls did the hotline receive?");
+    expect(words.terms).toEqual(expect.arrayContaining(["call", "hotlin", "receiv"]));
+    const own = features("How many calls did the hotline receive?", "calls");
+    const other = features("How many calls did the hotline receive?", "start");
+    expect(own.learned).toBeGreaterThan(other.learned);
+    expect(own["learned-share"]).toBe(1);
+    expect(other["learned-share"]).toBeCloseTo(other.learned / own.learned, 9);
+    // Its own question's word "director" is the unanswerable question's alone among this knowledge's.
+    const listed = features("the hotline director's salary", "start");
+    expect(listed["learned-none"]).toBeGreaterThan(listed.learned);
+    expect(listed["learned-none"]).toBe(features("the hotline director's salary", "calls")["learned-none"]);
+    // No fact of this knowledge reports the same measure as another: its kin's share is its own.
+    expect(own["learned-kin"]).toBe(own.learned);
+  });
+
+  it("the word model: a measure's reports together, and the likeliest fact judged however its words scored", () => {
+    const question = "hotline calls received started ministry border";
+    expect(engine.inspect(question).candidates.map((c) => c.factId)).not.toContain("pilot");
+    // Readers asked about the pilot in this question's very words: the knowledge's learned-words.json says so.
+    const { terms } = engine.inspect(question);
+    const early = fact("calls-early", "2023-01", "The hotline received 2,000 calls by January 2023.", {
+      en: ["How many calls had the hotline received by January?"],
+      ru: [],
+      uk: [],
+    });
+    const taught = createEngine({
+      ...knowledge,
+      facts: [
+        ...knowledge.facts.map((f) => (f.id === "calls" ? { ...f, timeline: ["calls-early"] } : f)),
+        { ...early, timeline: ["calls"] },
+      ],
+      learnedWords: {
+        classes: ["pilot"],
+        questions: [50],
+        terms: Object.fromEntries(terms.map((t) => [t, [0, 50]])),
+      },
+    });
+    const reading = taught.inspect(question);
+    const pilot = reading.candidates.find((c) => c.factId === "pilot");
+    expect(pilot?.features["learned-share"]).toBe(1);
+    expect(pilot?.features.behind).toBeGreaterThan(0);
+    const calls = taught
+      .inspect("How many calls did the hotline receive?")
+      .candidates.find((c) => c.factId === "calls");
+    const earlyCalls = taught
+      .inspect("How many calls did the hotline receive?")
+      .candidates.find((c) => c.factId === "calls-early");
+    expect(calls?.features["learned-kin"]).toBeCloseTo(
+      (calls?.features.learned ?? 0) + (earlyCalls?.features.learned ?? 0),
+      9,
+    );
+    expect(calls?.features["learned-kin"]).toBeGreaterThan(calls?.features.learned ?? 1);
+  });
 });
 
 describe("what ask() gives back", () => {

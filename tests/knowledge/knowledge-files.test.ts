@@ -31,10 +31,12 @@ describe("the files of a knowledge directory", () => {
       "lexicon.yaml",
     ]);
     await writeFile(join(dir, "unanswerable.yaml"), "");
-    expect((await knowledgeFiles(dir)).slice(-3)).toEqual([
+    await writeFile(join(dir, "learned-words.json"), "");
+    expect((await knowledgeFiles(dir)).slice(-4)).toEqual([
       "about.yaml",
       "unanswerable.yaml",
       "lexicon.yaml",
+      "learned-words.json",
     ]);
   });
 

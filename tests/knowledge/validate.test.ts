@@ -80,6 +80,26 @@ describe("validator: one failing fixture per rule", () => {
     expect(without.knowledge?.unanswerable).toBeUndefined();
   });
 
+  it("checks knowledge/learned-words.json line by line, and loads without it", async () => {
+    expect(await messages(join(fixtures, "learned-words"))).toEqual([
+      expect.stringContaining(
+        'learned-words/learned-words.json:3: invalid-field: "questions" must have one count per class',
+      ),
+      expect.stringContaining(
+        'learned-words/learned-words.json:6: invalid-field: "terms.hotlin" must be pairs of a class',
+      ),
+      expect.stringContaining(
+        'learned-words/learned-words.json:7: invalid-field: "terms.phone" must be pairs of a class',
+      ),
+    ]);
+    expect(await messages(join(fixtures, "learned-words-syntax"))).toEqual([
+      expect.stringContaining(
+        "learned-words-syntax/learned-words.json:6: json-syntax: Expected ',' or '}' after property value",
+      ),
+    ]);
+    expect((await loadKnowledge(join(fixtures, "valid"))).knowledge?.learnedWords).toBeUndefined();
+  });
+
   it("checks knowledge/about.yaml line by line, and loads it", async () => {
     expect(await messages(join(fixtures, "about"))).toEqual([
       expect.stringContaining('about/about.yaml:6: invalid-field: "ru.topic" must be at most 120 characters'),

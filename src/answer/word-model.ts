@@ -1,0 +1,145 @@
+import type { LearnedWords } from "../knowledge/types.js";
+import { findString, type StringTable, stringTable } from "./string-table.js";
+
+/**
+ * Which fact a question's words ask for, learned from questions whose answer is known: a naive-Bayes model
+ * over the facts and "none". It counts the facts' own questions (each its fact's), the known unanswerable
+ * ones ("none") and the blind sets' rows (the facts that answer each, or "none"), which `npm run calibrate`
+ * counts into knowledge/learned-words.json. People ask about a fact in words its own questions never use ("can they
+ * get a lawyer"); earlier readers' questions about it did, and that is what matching by shared words misses.
+ * The confidence model reads the posterior as three features of each candidate.
+ */
+
+/** The class of the questions no fact answers. */
+export const NONE = "";
+
+/** One counted question: its terms (content words as the engine reads them) and the classes it belongs to. */
+export interface CountedQuestion {
+  terms: readonly string[];
+  classes: readonly string[];
+}
+
+/** Counts of questions; one answered by several facts counts a share for each. */
+export function countWords(questions: Iterable<CountedQuestion>): LearnedWords {
+  const classes: string[] = [];
+  const counted: number[] = [];
+  const classOf = new Map<string, number>();
+  const byTerm = new Map<string, Map<number, number>>();
+  for (const q of questions) {
+    if (!q.classes.length) continue;
+    const share = 1 / q.classes.length;
+    for (const name of q.classes) {
+      let c = classOf.get(name);
+      if (c === undefined) {
+        c = classes.push(name) - 1;
+        classOf.set(name, c);
+      }
+      counted[c] = (counted[c] ?? 0) + share;
+      for (const term of q.terms) {
+        const counts = byTerm.get(term) ?? new Map<number, number>();
+        byTerm.set(term, counts);
+        counts.set(c, (counts.get(c) ?? 0) + share);
+      }
+    }
+  }
+  const terms: LearnedWords["terms"] = {};
+  for (const term of [...byTerm.keys()].sort()) {
+    terms[term] = [...(byTerm.get(term) as Map<number, number>)].flatMap(([c, n]) => [c, round3(n)]);
+  }
+  return { classes, questions: counted.map(round3), terms };
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** The model as an engine holds it: class c is fact number c, and the last class is "none". */
+export interface WordModelData {
+  terms: StringTable;
+  /** Term t's counts are at start[t] .. start[t + 1] - 1 of `classes` and `counts`. */
+  start: Int32Array;
+  classes: Int32Array;
+  counts: Float64Array;
+  /** Questions and words counted per class. */
+  questions: Float64Array;
+  totals: Float64Array;
+}
+
+/**
+ * The model over an engine's facts: `counts` (the knowledge's own questions, the sets' rows) merged, classes
+ * mapped to the engine's fact numbers by id; counts for a fact the knowledge no longer has are dropped.
+ */
+export function wordModelData(factIds: readonly string[], ...sources: LearnedWords[]): WordModelData {
+  const number = new Map(factIds.map((id, i) => [id, i]));
+  number.set(NONE, factIds.length);
+  const byTerm = new Map<string, Map<number, number>>();
+  const totals = new Float64Array(factIds.length + 1);
+  const questions = new Float64Array(factIds.length + 1);
+  for (const { classes, questions: counted, terms } of sources) {
+    classes.forEach((name, i) => {
+      const c = number.get(name);
+      if (c !== undefined) questions[c] = (questions[c] as number) + (counted[i] ?? 0);
+    });
+    for (const [term, pairs] of Object.entries(terms)) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const c = number.get(classes[pairs[i] as number] as string);
+        if (c === undefined) continue;
+        const n = pairs[i + 1] as number;
+        const counts = byTerm.get(term) ?? new Map<number, number>();
+        byTerm.set(term, counts);
+        counts.set(c, (counts.get(c) ?? 0) + n);
+        totals[c] = (totals[c] as number) + n;
+      }
+    }
+  }
+  const names = [...byTerm.keys()];
+  const start = new Int32Array(names.length + 1);
+  const pairs = names.map((t) => [...(byTerm.get(t) as Map<number, number>)]);
+  pairs.forEach((p, t) => {
+    start[t + 1] = (start[t] as number) + p.length;
+  });
+  const flat = pairs.flat();
+  return {
+    terms: stringTable(names, { lookup: true }),
+    start,
+    classes: Int32Array.from(flat, ([c]) => c),
+    counts: Float64Array.from(flat, ([, n]) => n),
+    questions,
+    totals,
+  };
+}
+
+/** Add-α smoothing: small, since a word seen with one fact a few times is strong evidence for it. */
+const ALPHA = 0.1;
+
+/**
+ * A reader of the model: the posterior over the classes (facts, then "none") for a question's terms, with
+ * the share of questions counted per class as the prior. Words the model never saw are left out.
+ */
+export function wordModel(data: WordModelData): (terms: readonly string[]) => Float64Array {
+  const classCount = data.totals.length;
+  const vocabulary = data.start.length - 1;
+  const logMissing = Float64Array.from(data.totals, (n) => Math.log(ALPHA / (n + ALPHA * vocabulary)));
+  const all = data.questions.reduce((a, b) => a + b, 0);
+  const logPrior = Float64Array.from(data.questions, (n) => Math.log((n + 1) / (all + classCount)));
+  const scores = new Float64Array(classCount);
+  return (terms) => {
+    const known: number[] = [];
+    for (const term of terms) {
+      const t = findString(data.terms, term);
+      if (t >= 0) known.push(t);
+    }
+    for (let c = 0; c < classCount; c++) {
+      scores[c] = (logPrior[c] as number) + known.length * (logMissing[c] as number);
+    }
+    for (const t of known) {
+      for (let i = data.start[t] as number; i < (data.start[t + 1] as number); i++) {
+        const c = data.classes[i] as number;
+        scores[c] = (scores[c] as number) + Math.log(((data.counts[i] as number) + ALPHA) / ALPHA);
+      }
+    }
+    const top = Math.max(...scores);
+    const posterior = Float64Array.from(scores, (s) => Math.exp(s - top));
+    const sum = posterior.reduce((a, b) => a + b, 0);
+    for (let c = 0; c < classCount; c++) posterior[c] = (posterior[c] as number) / sum;
+    return posterior;
+  };
+}
