@@ -29,7 +29,7 @@ import {
   writtenKey,
 } from "./fact-table.js";
 import { type IndexData, indexData, searchIndex } from "./index.js";
-import { listAt } from "./int-lists.js";
+import { forEachIn, listAt } from "./int-lists.js";
 import { type KnowledgeSummary, type SourceInfo, sourceInfo } from "./knowledge-summary.js";
 import { detectLanguage } from "./language.js";
 import { compileLexicon, outOfScope } from "./lexicon.js";
@@ -348,17 +348,32 @@ export function engineFromData(
       : 0;
     const terms = content.map((w) => w.term);
     const posterior = learned(terms);
-    const likeliest = Math.max(...posterior);
+    let learnedFact = 0;
+    for (let f = 1; f < noneClass; f++)
+      if ((posterior[f] as number) > (posterior[learnedFact] as number)) learnedFact = f;
+    const likeliest = Math.max(posterior[learnedFact] ?? 0, posterior[noneClass] as number);
     // The fact the word model finds likeliest is judged too, however few of the question's words it has:
     // people ask about a fact in words earlier readers used, not in those of its own questions.
-    const factPosterior = posterior.subarray(0, noneClass);
-    const learnedFact = factPosterior.indexOf(Math.max(...factPosterior));
     const judged = matches.slice(0, JUDGED);
     const learnedMatch = matches.find((m) => m.fact === learnedFact);
     if (learnedMatch && !judged.includes(learnedMatch)) judged.push(learnedMatch);
     // Reports of one measure share their readers' words: together they say what one of them alone does not.
-    const learnedKin = (fact: number) =>
-      factPosterior.reduce((sum, p, f) => (f === fact || isKin(table, fact, f) ? sum + p : sum), 0);
+    const learnedKin = (fact: number) => {
+      // The kin are sorted and may hold the fact itself, or a fact twice (related and agreeing): each counts
+      // once, added in the order of the facts.
+      let sum = 0;
+      let last = -1;
+      const add = (f: number) => {
+        if (f !== last) sum += posterior[f] as number;
+        last = f;
+      };
+      forEachIn(table.kin, fact, (f) => {
+        if (last < fact && fact < f) add(fact);
+        add(f);
+      });
+      if (last < fact) add(fact);
+      return sum;
+    };
     const candidates = judged.map((match): Candidate => {
       const fact = match.fact;
       const rival = matches.find((m) => m !== match && !isKin(table, fact, m.fact));

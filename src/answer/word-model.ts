@@ -112,7 +112,9 @@ const ALPHA = 0.1;
 
 /**
  * A reader of the model: the posterior over the classes (facts, then "none") for a question's terms, with
- * the share of questions counted per class as the prior. Words the model never saw are left out.
+ * the share of questions counted per class as the prior. Words the model never saw are left out. The array
+ * returned is reused by the next call: every class is scored, so at 10,000 facts a fresh one per question
+ * would be 80 KB of garbage.
  */
 export function wordModel(data: WordModelData): (terms: readonly string[]) => Float64Array {
   const classCount = data.totals.length;
@@ -120,7 +122,9 @@ export function wordModel(data: WordModelData): (terms: readonly string[]) => Fl
   const logMissing = Float64Array.from(data.totals, (n) => Math.log(ALPHA / (n + ALPHA * vocabulary)));
   const all = data.questions.reduce((a, b) => a + b, 0);
   const logPrior = Float64Array.from(data.questions, (n) => Math.log((n + 1) / (all + classCount)));
-  const scores = new Float64Array(classCount);
+  // What a word seen n times with a class adds to it, over one never seen with it.
+  const gain = Float64Array.from(data.counts, (n) => Math.log((n + ALPHA) / ALPHA));
+  const posterior = new Float64Array(classCount);
   return (terms) => {
     const known: number[] = [];
     for (const term of terms) {
@@ -128,17 +132,22 @@ export function wordModel(data: WordModelData): (terms: readonly string[]) => Fl
       if (t >= 0) known.push(t);
     }
     for (let c = 0; c < classCount; c++) {
-      scores[c] = (logPrior[c] as number) + known.length * (logMissing[c] as number);
+      posterior[c] = (logPrior[c] as number) + known.length * (logMissing[c] as number);
     }
     for (const t of known) {
-      for (let i = data.start[t] as number; i < (data.start[t + 1] as number); i++) {
+      const end = data.start[t + 1] as number;
+      for (let i = data.start[t] as number; i < end; i++) {
         const c = data.classes[i] as number;
-        scores[c] = (scores[c] as number) + Math.log(((data.counts[i] as number) + ALPHA) / ALPHA);
+        posterior[c] = (posterior[c] as number) + (gain[i] as number);
       }
     }
-    const top = Math.max(...scores);
-    const posterior = Float64Array.from(scores, (s) => Math.exp(s - top));
-    const sum = posterior.reduce((a, b) => a + b, 0);
+    let top = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < classCount; c++) top = Math.max(top, posterior[c] as number);
+    let sum = 0;
+    for (let c = 0; c < classCount; c++) {
+      posterior[c] = Math.exp((posterior[c] as number) - top);
+      sum += posterior[c] as number;
+    }
     for (let c = 0; c < classCount; c++) posterior[c] = (posterior[c] as number) / sum;
     return posterior;
   };
