@@ -223,7 +223,7 @@ export function engineFromData(
   const table = data.facts;
   const readReport = reportReader(data.sources, normalizer);
   const learned = wordModel(data.words);
-  const noneClass = data.words.totals.length - 1;
+  const noneClass = data.words.logPrior.length - 1;
   const idOf = (fact: number) => stringAt(table.ids, fact);
   const text = (fact: number, slot: number) => factText(table, fact, slot);
 

@@ -32,8 +32,9 @@ describe("the model over an engine's facts", () => {
     posterior(terms)[id === NONE ? facts.length : facts.indexOf(id)] as number;
 
   it("maps the counts to the engine's fact numbers, merges several and drops facts it does not have", () => {
-    expect(data.totals).toHaveLength(facts.length + 1);
-    expect([...data.questions]).toEqual([1.5, 2, 1, 1]);
+    // Questions per class (calls, rights, pilot, none): 1.5, 2, 1 and 1 of 5.5, each smoothed by one.
+    const prior = [1.5, 2, 1, 1].map((n) => Math.log((n + 1) / (5.5 + 4)));
+    expect([...data.logPrior]).toEqual(prior);
     // "surrenders" is not one of this engine's facts: its half of "surrender" is gone, the other half stays.
     expect(p(["surrender"], "calls")).toBeGreaterThan(0.5);
   });
