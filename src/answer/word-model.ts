@@ -5,9 +5,10 @@ import { findString, type StringTable, stringTable } from "./string-table.js";
  * Which fact a question's words ask for, learned from questions whose answer is known: a naive-Bayes model
  * over the facts and "none". It counts the facts' own questions (each its fact's), the known unanswerable
  * ones ("none") and the blind sets' rows (the facts that answer each, or "none"), which `npm run calibrate`
- * counts into knowledge/learned-words.json. People ask about a fact in words its own questions never use ("can they
- * get a lawyer"); earlier readers' questions about it did, and that is what matching by shared words misses.
- * The confidence model reads the posterior as three features of each candidate.
+ * counts into knowledge/learned-words.json. People ask about a fact in words its own questions never use
+ * ("can they get a lawyer"); earlier readers' questions about it did, and that is what matching by shared words
+ * misses. The confidence model reads the posterior as four features of each candidate (confidence.ts), and the
+ * engine judges the likeliest fact as a candidate.
  */
 
 /** The class of the questions no fact answers. */
@@ -72,7 +73,7 @@ export interface WordModelData {
 const ALPHA = 0.1;
 
 /**
- * The model over an engine's facts: `counts` (the knowledge's own questions, the sets' rows) merged, classes
+ * The model over an engine's facts: the counts given (the knowledge's own questions, the sets' rows) merged, classes
  * mapped to the engine's fact numbers by id; counts for a fact the knowledge no longer has are dropped.
  */
 export function wordModelData(factIds: readonly string[], ...sources: LearnedWords[]): WordModelData {

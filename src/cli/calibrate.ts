@@ -22,8 +22,8 @@ const USAGE = `usage: npm run calibrate
   and the knowledge's learned-words.json.`;
 
 // Fits the confidence model on the facts' own questions (held out) and the sets in tests/sets and
-// tests/sets/measured, and writes src/answer/confidence-model.ts. Run it after changing the knowledge, the sets
-// or the engine's features.
+// tests/sets/measured, and writes src/answer/confidence-model.ts and the word model's counts of those sets
+// (knowledge/learned-words.json). Run it after changing the knowledge, the sets or the engine's features.
 let dir: string;
 try {
   const { values } = parseCommandLine(process.argv.slice(2), {
