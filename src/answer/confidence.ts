@@ -37,6 +37,7 @@ export const FEATURE_NAMES = [
   "relative-missing", // names someone's relative or crew ("the pilot's wife") the fact does not mention
   "asks-outcome", // asks how things stand now or how they ended ("still", «в итоге»)
   "asks-exact", // insists on a precise figure or detail ("exactly how much", «конкретно»)
+  "asks-source", // asks which report says it ("which outlet reported …"), read without those words
   "learned", // the word model's probability that this fact answers (word-model.ts)
   "learned-none", // its probability that no fact does
   "learned-share", // the first, as a share of its most probable class

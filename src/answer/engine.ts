@@ -55,11 +55,12 @@ import {
   namedYears,
   RELATIVE_STEMS,
 } from "./question-type.js";
-import { reportReader } from "./report-question.js";
+import { outletNamer, reportReader } from "./report-question.js";
 import { smallTalk } from "./small-talk.js";
 import { sourceFacts } from "./source-facts.js";
+import { withoutSourceFrame } from "./source-frame.js";
 import { findString, stringAt } from "./string-table.js";
-import { latinToCyrillic } from "./translit.js";
+import { latinLanguage, latinToCyrillic } from "./translit.js";
 import type { AnswerResult, AskOptions, Citation, Engine, FactAnswer, Suggestion } from "./types.js";
 import {
   type CountedQuestion,
@@ -218,10 +219,16 @@ export function engineFromData(
   const lexicon = compileLexicon(data.lexicon);
   const normalizer = createNormalizer(lexicon);
   const detect = (text: string, fallback?: string) => detectLanguage(text, fallback, lexicon.languageWords);
+  // Latin letters may type Russian or Ukrainian ("privit yak spravy"): their frequent words tell.
+  const detectTyped = (text: string, fallback?: string) => {
+    const lang = detect(text, fallback);
+    return lang === "en" && !/\p{Script=Cyrillic}/u.test(text) ? (latinLanguage(text) ?? lang) : lang;
+  };
   const index = searchIndex(data.index, normalizer);
   const unanswerable = data.unanswerable && searchIndex(data.unanswerable, normalizer);
   const table = data.facts;
   const readReport = reportReader(data.sources, normalizer);
+  const namesOutlet = outletNamer(data.sources, normalizer);
   const learned = wordModel(data.words);
   const noneClass = data.words.logPrior.length - 1;
   const idOf = (fact: number) => stringAt(table.ids, fact);
@@ -305,28 +312,40 @@ export function engineFromData(
     // English with a typo or two is not transliteration: try it only when most words are unknown.
     const unknown = asTyped.filter((w) => w.terms.length === 0).length;
     const asWritten = { text: question, lang, translit: false, typed, words: asTyped };
-    if (unknown * 2 < asTyped.length) return asWritten;
+    const marked = latinLanguage(question);
+    if (unknown * 2 < asTyped.length || marked === "en") return asWritten;
     const readings = (["ru", "uk"] as const).map((to) => {
       const text = latinToCyrillic(question, to);
       const words = queryWords(index, text, to);
       return { text, lang: to as Lang, known: known(words), exact: exactness(words) };
     });
-    const best = readings.reduce((a, b) =>
-      b.exact > a.exact || (b.exact === a.exact && b.known > a.known) ? b : a,
-    );
-    return best.known > known(asTyped) && best.known >= 2
-      ? { text: best.text, lang: best.lang, translit: true }
-      : asWritten;
+    const best =
+      readings.find((r) => r.lang === marked) ??
+      readings.reduce((a, b) => (b.exact > a.exact || (b.exact === a.exact && b.known > a.known) ? b : a));
+    if (best.known > known(asTyped) && best.known >= 2)
+      return { text: best.text, lang: best.lang, translit: true };
+    // Read as typed, but answered in the language its words are: "kak vyuchit angliyskiy" gets Russian.
+    return marked ? { ...asWritten, lang: marked } : asWritten;
   }
 
   function inspect(question: string, options: AskOptions = {}): Reading {
     const read = reading(question, options.fallbackLanguage);
     const { text, lang, translit } = read;
+    // "Which outlet reported X" is read as "X": the fact that says X names its report. Not when the question
+    // names one of the reports: "which outlets does Factually cite" asks what that report says.
+    const framed = withoutSourceFrame(text);
+    const rest =
+      framed !== undefined && namesOutlet(normalizer.words(normalizeText(text), lang), lang).length === 0
+        ? framed
+        : undefined;
     // An English question's words are read once, for the language check, and used here and below.
-    const content = read.typed ?? contentWords(normalizer, text, lang);
-    const words = read.words ?? resolveWords(index, content);
+    const content =
+      rest === undefined
+        ? (read.typed ?? contentWords(normalizer, text, lang))
+        : contentWords(normalizer, rest, lang);
+    const words = (rest === undefined && read.words) || resolveWords(index, content);
     const matches = matchFacts(index, words, tuning);
-    const normal = normalizeText(text);
+    const normal = normalizeText(rest ?? text);
     const scopeRule = outOfScope(normal, lexicon);
     const inScope = hasSubject(words) && scopeRule === undefined;
     const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
@@ -428,6 +447,7 @@ export function engineFromData(
         "relative-missing": relativeMissing ? 1 : 0,
         "asks-outcome": asking.outcome ? 1 : 0,
         "asks-exact": asking.exact ? 1 : 0,
+        "asks-source": rest === undefined ? 0 : 1,
         learned: posterior[fact] ?? 0,
         "learned-none": posterior[noneClass] ?? 0,
         "learned-share": (posterior[fact] ?? 0) / likeliest,
@@ -502,7 +522,7 @@ export function engineFromData(
   function ask(question: string, options: AskOptions = {}): AnswerResult {
     const talk = smallTalk(question);
     if (talk) {
-      const language = options.language ?? detect(question, options.fallbackLanguage);
+      const language = options.language ?? detectTyped(question, options.fallbackLanguage);
       const examples = talk === "ok" || talk === "bye" ? [] : sampleQuestions(language, MAX_SUGGESTIONS);
       return {
         answered: false,

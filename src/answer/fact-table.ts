@@ -106,6 +106,7 @@ export function factTable(
   const flags = new Uint8Array(facts.length);
   const written = { h1: [] as number[], h2: [] as number[], fact: [] as number[] };
 
+  const carried = new Map(facts.map((fact) => [fact.id, carriedBy(fact, organisationWords)]));
   facts.forEach((fact, i) => {
     texts.push(
       ...LANGUAGES.map((lang) => fact.answer[lang]),
@@ -124,12 +125,14 @@ export function factTable(
     kin.add(
       resolve([...fact.related, ...(agreements.get(fact.id) ?? []), ...(measures.get(fact.id) ?? [fact.id])]),
     );
-    const has = carriedBy(fact, organisationWords);
+    const has = carried.get(fact.id) as ReturnType<typeof carriedBy>;
     carries[i] = ANSWER_TYPES.reduce(
       (bits, type, bit) => (has.types.has(type) ? bits | (1 << bit) : bits),
       0,
     );
-    years.add([...has.years].map(Number));
+    // A reply shows the measure's other dates too ("the same figure at other dates"): their years are in it.
+    const dated = (timelineOf.get(fact.id) ?? []).flatMap((id) => [...(carried.get(id)?.years ?? [])]);
+    years.add([...has.years, ...dated].map(Number));
     people.add([...has.people].map(surnameKey));
     figures.add([...has.figures]);
     flags[i] = (has.noReply ? FLAG.noReply : 0) | (has.earlier ? FLAG.earlier : 0);

@@ -4,16 +4,21 @@ import { LANGUAGES, type Lang } from "../knowledge/types.js";
 // a short Cyrillic question often has no telling letter ("Как попасть на сайт?") but has such a word or ending.
 const UK_LETTERS = /[іїєґ]/g;
 const RU_LETTERS = /[ыэъё]/g;
+// Chat Ukrainian too: «шо», «шось», «шоб» are how it is typed, and Russian writes «что», «чтобы».
 const UK_WORDS = new Set(
-  "як що чи скільки де коли хто який яка яке які чому навіщо нащо чого це та або із зі від після ще вже тільки також теж тепер зараз дуже нема немає його їх їм мені можна треба був була було були є дякую будь ласка бувай справи добре гаразд".split(
+  "як що чи скільки де коли хто який яка яке які якого якому якій яку яким якими якийсь чому навіщо нащо чого це цей ця цю цього цим цими тих та або з із зі від після ще вже тільки також теж тепер зараз дуже нема немає його їх їм йому мені тобі можна треба був була було були є ти ви вони вона воно але бо аби щоб шо шось шоб нашо казав казала казали розкажи розкажіть порадь порадьте котра котрий добрий тиждень дякую дякс будь ласка бувай справи добре гаразд".split(
     " ",
   ),
 );
 const RU_WORDS = new Set(
-  "как что ли сколько где когда кто какой какая какое какие почему зачем чего это или из от после еще уже только также тоже теперь сейчас очень нет его их им мне можно надо нужно был была было были есть спасибо привет пожалуйста пока дела хорошо ладно".split(
+  "как что ли сколько где когда кто какой какая какое какие почему зачем чего это или из от после еще уже только также тоже теперь сейчас очень нет его их им мне можно надо нужно был была было были есть че чё спасибо привет пожалуйста пока дела хорошо ладно".split(
     " ",
   ),
 );
+// Past-tense endings where the languages part: Ukrainian «казав», «здався», «здалася»; Russian «сказал»,
+// «сдался». With «-ють», the Ukrainian "they" form («юзають»; Russian «юзают»).
+const UK_ENDING = /\p{L}{2}(?:ав|ив|вся|лася|лися|тися|ють)$/u;
+const RU_ENDING = /\p{L}{2}(?:ил|лся)$/u;
 
 export function isLang(value: string | undefined): value is Lang {
   return (LANGUAGES as readonly string[]).includes(value ?? "");
@@ -49,14 +54,20 @@ export function detectLanguage(
   const cyrillic = lower.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (cyrillic === 0 && latin === 0) return fallbackLang;
-  if (latin > cyrillic) return "en";
+  // By words, not letters, once two are Cyrillic: "хто автор статті kyiv independent" names an outlet in
+  // English but asks in Ukrainian.
+  const words = lower.match(/\p{L}+/gu) ?? [];
+  const cyrillicWords = words.filter((w) => /\p{Script=Cyrillic}/u.test(w)).length;
+  const asked = cyrillicWords >= 2 ? cyrillicWords >= words.length - cyrillicWords : cyrillic >= latin;
+  if (!asked) return "en";
   let uk = 2 * (lower.match(UK_LETTERS)?.length ?? 0);
   let ru = 2 * (lower.match(RU_LETTERS)?.length ?? 0);
-  for (const word of lower.match(/\p{L}+/gu) ?? []) {
-    if (UK_WORDS.has(word) || topicWords?.uk.has(word)) uk++;
-    if (RU_WORDS.has(word) || topicWords?.ru.has(word)) ru++;
-    // A verb's "they" form: Ukrainian «юзають», «дають»; Russian writes «юзают», «дают».
-    if (word.endsWith("ють")) uk++;
+  for (const word of words) {
+    // A lexicon's word is a surer sign than an ending: «гвинтокрил» ends as Russian verbs do.
+    if (topicWords?.uk.has(word)) uk += 2;
+    else if (UK_WORDS.has(word) || UK_ENDING.test(word)) uk++;
+    if (topicWords?.ru.has(word)) ru += 2;
+    else if (RU_WORDS.has(word) || RU_ENDING.test(word)) ru++;
   }
   // Stryker disable next-line EqualityOperator: equivalent, uk and ru differ here
   if (uk !== ru) return uk > ru ? "uk" : "ru";

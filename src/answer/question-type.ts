@@ -39,9 +39,10 @@ const ASKS: Record<AnswerType, RegExp> = {
     `(?:(?<!\\S)@(?!\\S)|${L}(?:what|which|give|send)(?: \\p{L}+){0,3} (?:phone|telephone)|${L}(?:\\p{L}*line|contact|its|their) number(?! of)|номер (?:лини\\p{L}*|ліні\\p{L}*|горяч\\p{L}*|гаряч\\p{L}*)|${L}(?:phone number|number to call|username|user name|handle|url|link|email|e-mail|website address|web address|(?:как\\p{L}*|дай\\p{L}*|скин\\p{L}*|як\\p{L}*|дайте) телефон\\p{L}*|номер телефон\\p{L}*|ник|никнейм|юзернейм|ссылк\\p{L}*|линк\\p{L}*|лінк\\p{L}*|почт\\p{L}*|адрес сайта|посиланн\\p{L}*|пошт\\p{L}*|адреса сайту)${R})`,
     "u",
   ),
-  // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»).
+  // Why, or how someone explained it: not "explain …" asked of the bot («объясните, что такое …»), nor «на
+  // чому» ("on what").
   reason: new RegExp(
-    `${L}(?:why|what made|reasons?|motives?|motivations?|motivated|explained|explains|почему|зачем|отчего|с какой целью|причин\\p{L}*|мотив\\p{L}*|объяснил\\p{L}*|объяснял\\p{L}*|объясняет|чому|навіщо|нащо|з якою метою|пояснив|пояснил\\p{L}*|пояснюва\\p{L}*|пояснює)${R}`,
+    `${L}(?:why|what made|reasons?|motives?|motivations?|motivated|explained|explains|почему|зачем|отчего|с какой целью|причин\\p{L}*|мотив\\p{L}*|объяснил\\p{L}*|объяснял\\p{L}*|объясняет|(?<!(?:на|по|при) )чому|навіщо|нащо|з якою метою|пояснив|пояснил\\p{L}*|пояснюва\\p{L}*|пояснює)${R}`,
     "u",
   ),
 };
@@ -112,7 +113,8 @@ const WH_RUN = new RegExp(
  */
 export function focusText(text: string): string | undefined {
   const at = WH.exec(text);
-  return at ? text.slice(at.index + at[0].length) : undefined;
+  // "when *exactly*", «когда *именно*»: insisting (asks-exact) is not what is asked about.
+  return at ? text.slice(at.index + at[0].length).replace(INSISTING, " ") : undefined;
 }
 
 const MONTHS =
@@ -218,10 +220,10 @@ const ASKS_REPLY = new RegExp(
 /**
  * Asking someone "for comment" is the request, not the reply: "whom did Newsweek contact for comment",
  * "tried to get a comment from", «у кого запрашивал комментарии», «связаться для комментария», «в кого
- * просив коментар».
+ * просив коментар», «звертався по коментар».
  */
 const FOR_COMMENT = new RegExp(
-  `${L}(?:for (?:a )?comments?|(?:request|sought|seek|ask)\\p{L}* (?:a )?comments?|(?:tr(?:y|ied|ying) to|to) get (?:a )?comments?|(?:за|для) комментари\\p{L}*|(?:за|для) коментар\\p{L}*|(?:запр[ао]ш\\p{L}*|запросил\\p{L}*|просил\\p{L}*|запит\\p{L}*|просив\\p{L}*) (?:(?:у|в) \\p{L}+ )?(?:комментари\\p{L}*|коментар\\p{L}*)|прокомментировать|прокоментувати)${R}`,
+  `${L}(?:for (?:a )?comments?|(?:request|sought|seek|ask)\\p{L}* (?:a )?comments?|(?:tr(?:y|ied|ying) to|to) get (?:a )?comments?|(?:за|для|по) комментари\\p{L}*|(?:за|для|по) коментар\\p{L}*|(?:запр[ао]ш\\p{L}*|запросил\\p{L}*|просил\\p{L}*|запит\\p{L}*|просив\\p{L}*) (?:(?:у|в) \\p{L}+ )?(?:комментари\\p{L}*|коментар\\p{L}*)|прокомментировать|прокоментувати)${R}`,
   "gu",
 );
 /** What someone said: with a request for comment in the question, it asks for the reply. */
@@ -234,16 +236,17 @@ const ASKS_LATER = new RegExp(
   "u",
 );
 
-/** How things stand now or how they ended: the reports stop at their dates. */
+/**
+ * How things stand now or how they ended, or whether a forecast came true: the reports stop at their dates.
+ */
 const ASKS_OUTCOME = new RegExp(
-  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим (?:за|с)кінчил\\p{L}*)${R}`,
+  `${L}(?:now|currently|still|nowadays|these days|in the end|eventually|ended up|turn(?:ed)? out|c[ao]me true|prove[dn]? (?:\\p{L}+ )?(?:right|wrong)|was (?:he |she |it )?right|сейчас|теперь|до сих пор|вс[её] ещ[её]|в итоге|в конце концов|чем закончил\\p{L}*|сбыл(?:ся|ось|ась|ись)|оправдал(?:ся|ось|ась|ись)|оказал\\p{L}* прав\\p{L}*|был\\p{L}* прав\\p{L}*|зараз|тепер|досі|все ще|зрештою|врешті|чим (?:за|с)кінчил\\p{L}*|справдил\\p{L}*|справдив(?:ся)?|виявил\\p{L}* прав\\p{L}*|був (?:\\p{L}+ )?прав\\p{L}*)${R}`,
   "u",
 );
 /** Insisting on a precise figure or detail: "exactly how much", «точную сумму», «конкретно». */
-const ASKS_EXACT = new RegExp(
-  `${L}(?:exact|exactly|precise|precisely|specific|specifically|точн\\p{L}*|конкретн\\p{L}*|именно|саме|фактично|фактически|actually)${R}`,
-  "u",
-);
+const EXACT_WORDS = `${L}(?:exact|exactly|precise|precisely|specific|specifically|точн\\p{L}*|конкретн\\p{L}*|именно|саме|фактично|фактически|actually)${R}`;
+const ASKS_EXACT = new RegExp(EXACT_WORDS, "u");
+const INSISTING = new RegExp(EXACT_WORDS, "gu");
 
 /**
  * Stems of words for someone's relatives or crew ("the pilot's *wife*", «жену пилота»): a question about them

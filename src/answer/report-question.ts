@@ -64,28 +64,33 @@ export interface ReportQuestion {
 
 export type ReportReader = (normal: string, lang: Lang) => ReportQuestion | undefined;
 
+/** Which sources a question names by their outlet ("the Kyiv Independent", «Ньюсвік»): indexes into `sources`. */
+export type OutletNamer = (question: Word[], lang: Lang) => number[];
+
+export function outletNamer(sources: readonly SourceInfo[], normalizer: Normalizer): OutletNamer {
+  // An outlet's names without what a publisher field adds in brackets ("Dnipro Today (English edition)").
+  const written = sources.map((s) => [s.publisher.replace(/\([^)]*\)/g, " "), ...(s.aliases ?? [])]);
+  // Names are matched on their stems and on the words as written (a stemmer cuts "Київ" down to "ки"), read as
+  // the question is: a Cyrillic name stems as Russian or Ukrainian.
+  const names = Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, written.map((list) => list.map((name) => normalizer.words(name, lang)))]),
+  ) as Record<Lang, Word[][][]>;
+  return (question, lang) =>
+    sources.flatMap((_, i) =>
+      (names[lang][i] ?? []).some((name) => name.length > 0 && containsRun(question, name)) ? [i] : [],
+    );
+}
+
 /** A reader for one knowledge's sources; `normal` is the question after normalizeText. */
 export function reportReader(sources: readonly SourceInfo[], normalizer: Normalizer): ReportReader {
   const terms = (text: string, lang: Lang) => normalizer.tokenize(text, lang);
-  // Names are matched on their stems and on the words as written: a stemmer cuts "Київ" down to "ки".
   const words = (text: string, lang: Lang): Word[] => normalizer.words(text, lang);
-  // An outlet's names without what a publisher field adds in brackets ("Dnipro Today (English edition)").
-  const written = sources.map((s) => [s.publisher.replace(/\([^)]*\)/g, " "), ...(s.aliases ?? [])]);
-  // Read as the question is: a Cyrillic name stems as Russian or Ukrainian.
-  const names = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, written.map((list) => list.map((name) => words(name, lang)))]),
-  ) as Record<Lang, Word[][][]>;
+  const byName = outletNamer(sources, normalizer);
   const titles = sources.map((s) => new Set(terms(s.title, "en")));
   // A word in every title tells the articles apart less than one in a single title.
   const inTitles = new Map<string, number>();
   for (const title of titles) for (const t of title) inTitles.set(t, (inTitles.get(t) ?? 0) + 1);
   const weight = (t: string) => Math.log(1 + sources.length / (inTitles.get(t) ?? 1));
-
-  function byName(question: Word[], lang: Lang): number[] {
-    return sources.flatMap((_, i) =>
-      (names[lang][i] ?? []).some((name) => name.length > 0 && containsRun(question, name)) ? [i] : [],
-    );
-  }
 
   function byTitle(question: Set<string>, among: readonly number[]): number | undefined {
     const scored = among.map((i) => {

@@ -11,7 +11,7 @@ import { normalizeText } from "./normalize.js";
 const PATTERNS: [SmallTalk, string][] = [
   [
     "greeting",
-    "hi|hii+|hello|hey|heya|yo|hiya|good (?:morning|afternoon|evening|day)|greetings|привет|приветик|здравствуй|здравствуйте|здрасте|добрый (?:день|вечер)|доброе утро|хай|салют|привіт|вітаю|добрий (?:день|вечір)|доброго (?:дня|ранку|вечора)|доброго ранку|здоров|здоровенькі були",
+    "hi|hii+|hello|hey|heya|yo|hiya|good (?:morning|afternoon|evening|day)|greetings|привет|приветик|здравствуй|здравствуйте|здрасте|добрый (?:день|вечер)|доброе утро|хай|салют|прив|привіт|вітаю|добрий (?:день|вечір)|доброго (?:дня|ранку|вечора)|доброго ранку|здоров|здоровенькі були",
   ],
   [
     "thanks",
@@ -23,7 +23,7 @@ const PATTERNS: [SmallTalk, string][] = [
   ],
   [
     "how-are-you",
-    "how are (?:you|u)|how r u|hows it going|how is it going|whats up|sup|wassup|как дела|как ты|как поживаешь|чо как|что нового|як справи|як ти|як життя|шо нового|що нового",
+    "how are (?:you|u)|how r u|hows it going|how is it going|whats up|sup|wassup|what are (?:you|u) (?:doing|up to)|whatcha doing|как дела|как ты|как поживаешь|чо как|что нового|что делаешь|чем занимаешься|чё делаешь|че делаешь|як справи|як ти|як життя|шо нового|що нового|(?:що|что) робиш|чим займаєшся",
   ],
   [
     "who-are-you",
@@ -36,9 +36,12 @@ const PATTERNS: [SmallTalk, string][] = [
   ],
   ["test", "test|testing|тест|проверка|перевірка"],
 ];
+const ADDRESS = "(?:\\s+(?:bot|there|all|guys|everyone|бот|ботик|друг|друже))?";
+// "Hi, how are you? what are you up to": a greeting may open small talk of another kind.
+const GREETING = `(?:(?:${PATTERNS[0]?.[1]})${ADDRESS}\\s+)*`;
 const WHOLE = PATTERNS.map(([kind, words]): [SmallTalk, RegExp] => [
   kind,
-  new RegExp(`^(?:(?:${words})(?:\\s+(?:bot|there|all|guys|everyone|бот|ботик|друг|друже))?\\s*)+$`, "u"),
+  new RegExp(`^${GREETING}(?:(?:${words})${ADDRESS}\\s*)+$`, "u"),
 ]);
 
 /** The kind of small talk the whole message is, or undefined for anything else. */

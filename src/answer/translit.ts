@@ -91,3 +91,41 @@ function word(latin: string, lang: "ru" | "uk"): string {
 export function latinToCyrillic(text: string, lang: Extract<Lang, "ru" | "uk">): string {
   return text.toLowerCase().replace(/[a-z']+/g, (w) => word(w, lang));
 }
+
+// Frequent words as each language is typed in Latin letters: they tell the two apart where the readings
+// know as many words ("skilky dali za tank" is Ukrainian, "skolko dali za tank" Russian).
+const LATIN_WORDS: Record<"ru" | "uk", ReadonlySet<string>> = {
+  ru: new Set(
+    "skolko chto shto chtoby kto kak kakoy kakoi kakaya kakie kakih kakom kogda gde eto est net uzhe tozhe seychas seichas sejchas spasibo privet pochemu zachem mozhno nado nuzhno byl bylo byla byli ili posle che chto-to kotoryj kotoryi".split(
+      " ",
+    ),
+  ),
+  uk: new Set(
+    "skilky skilki shcho scho sho shchob shob khto hto yak yaka yake yaki yakyi yakyy yakoi yakoho yakomu koly chy de tse nema nemaye zaraz teper vin vona vony kazav bulo buv bula buly mozhna treba dyakuyu pryvit privit vzhe tezh abo vid pislya shchos shos".split(
+      " ",
+    ),
+  ),
+};
+
+// English words that no transliteration makes ("do", "to", "a" and "i" are Ukrainian or Russian words too).
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  "the an is are was were in on of for which what whats who how why when where did does and or with this that it its from by about".split(
+    " ",
+  ),
+);
+
+/**
+ * Which language a Latin-typed text reads as by its frequent words, if they tell: "in which country was
+ * Maksim Kuzminov killed" is English though a Russian reading knows as many of its words.
+ */
+export function latinLanguage(text: string): Lang | undefined {
+  const words = text.toLowerCase().match(/[a-z'-]+/g) ?? [];
+  const count = (set: ReadonlySet<string>) => words.filter((w) => set.has(w)).length;
+  const counts: [Lang, number][] = [
+    ["en", count(ENGLISH_WORDS)],
+    ["ru", count(LATIN_WORDS.ru)],
+    ["uk", count(LATIN_WORDS.uk)],
+  ];
+  const [first, second] = counts.sort((a, b) => b[1] - a[1]);
+  return first && second && first[1] > second[1] ? first[0] : undefined;
+}

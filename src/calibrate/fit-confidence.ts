@@ -19,8 +19,8 @@ import { answersRow, type QuestionRow } from "./question-sets.js";
  * - the facts' own questions, each asked of an engine built without it (FOLDS-fold), so the model learns
  *   what a paraphrase that the knowledge has not seen looks like, not what an exact match looks like;
  * - the question sets in tests/sets (in-scope, off-topic and near-miss, en/ru/uk), written from the reports,
- *   each asked of an engine whose knowledge/unanswerable.yaml leaves out the row's fold, so no question is
- *   compared with itself.
+ *   each asked of an engine whose knowledge/unanswerable.yaml and word counts leave out the rows of its set's
+ *   fold (foldOfSet), so no question is compared with itself or judged by its own set's words.
  */
 const FOLDS = 5;
 /**
@@ -74,12 +74,19 @@ function foldOf(question: string): number {
   return h % FOLDS;
 }
 
-/** The known unanswerable questions of one fold left out: a set row is never compared with itself. */
-function withoutUnanswerableFold(knowledge: Knowledge, fold: number): Knowledge {
+/**
+ * A set's fold, from its file name: all its rows fall in one fold. One helper writes a set, often the same
+ * question in three languages: held out one by one, the row's twin in another language would still teach the
+ * word model its words, and a fresh set's questions have no such twin.
+ */
+export const foldOfSet = (name: string): number => foldOf(name);
+
+/** The known unanswerable questions that are rows of the given sets left out: a row is never compared with itself. */
+function withoutUnanswerable(knowledge: Knowledge, rows: ReadonlySet<string>): Knowledge {
   const lists = knowledge.unanswerable;
   if (!lists) return knowledge;
   const unanswerable = {} as NonNullable<Knowledge["unanswerable"]>;
-  for (const lang of LANGUAGES) unanswerable[lang] = lists[lang].filter((q) => foldOf(q) !== fold);
+  for (const lang of LANGUAGES) unanswerable[lang] = lists[lang].filter((q) => !rows.has(q));
   return { ...knowledge, unanswerable };
 }
 
@@ -142,6 +149,8 @@ const engineFor = (knowledge: Knowledge, learnedWords?: LearnedWords) =>
 /** A set's row as the word model counts it: its words, and the facts that answer it (none: "none"). */
 export interface LabelledRow extends CountedQuestion {
   question: string;
+  /** The set's file name. */
+  set: string;
 }
 
 /**
@@ -165,21 +174,23 @@ export function labelRows(knowledge: Knowledge, sets: Map<string, QuestionRow[]>
     }
     return list;
   };
-  return [...sets.values()].flat().map((row) => {
-    const reading = engine.inspect(row.q);
-    const classes =
-      row.kind === "in"
-        ? repliesIn(reading.language)
-            .filter((r) => answersRow(row, r.text, [r.id], r.cited))
-            .map((r) => r.id)
-        : [NONE];
-    return { question: row.q, terms: reading.terms, classes };
-  });
+  return [...sets].flatMap(([set, rows]) =>
+    rows.map((row) => {
+      const reading = engine.inspect(row.q);
+      const classes =
+        row.kind === "in"
+          ? repliesIn(reading.language)
+              .filter((r) => answersRow(row, r.text, [r.id], r.cited))
+              .map((r) => r.id)
+          : [NONE];
+      return { question: row.q, set, terms: reading.terms, classes };
+    }),
+  );
 }
 
-/** The word model's counts of the sets' rows, less those of one fold (a row is never judged by its own words). */
+/** The word model's counts of the sets' rows, less those of one fold's sets (a row is never judged by its set's words). */
 export function countSetWords(labelled: readonly LabelledRow[], exceptFold?: number): LearnedWords {
-  return countWords(labelled.filter((r) => foldOf(r.question) !== exceptFold));
+  return countWords(labelled.filter((r) => foldOfSet(r.set) !== exceptFold));
 }
 
 export function collectExamples(
@@ -209,12 +220,14 @@ export function collectExamples(
       }
     }
   }
-  const engines = Array.from({ length: FOLDS }, (_, fold) =>
-    engineFor(withoutUnanswerableFold(knowledge, fold), countSetWords(labelled, fold)),
-  );
+  // Each set's rows asked of an engine that has neither its fold's sets' words nor their questions.
+  const engines = Array.from({ length: FOLDS }, (_, fold) => {
+    const rows = new Set(labelled.filter((r) => foldOfSet(r.set) === fold).map((r) => r.question));
+    return engineFor(withoutUnanswerable(knowledge, rows), countSetWords(labelled, fold));
+  });
   for (const [name, rows] of sets) {
+    const engine = engines[foldOfSet(name)] as InspectableEngine;
     for (const row of rows) {
-      const engine = engines[foldOf(row.q)] as InspectableEngine;
       examples.push(
         ...examplesOf(engine, row.q, name, group++, (factId, text, cited) =>
           answersRow(row, text, [factId], cited),
@@ -224,6 +237,9 @@ export function collectExamples(
   }
   return examples;
 }
+
+/** An example's fold: a set's row by its set, one of the facts' own questions by its text. */
+const foldOfExample = (e: Example): number => (e.origin === "own" ? foldOf(e.question) : foldOfSet(e.origin));
 
 export interface Fit {
   model: ConfidenceModel;
@@ -263,9 +279,9 @@ export function fitConfidence(examples: Example[]): Fit {
   // are surer of their own training data than of a new question.
   const heldOut = new Map<Example, number>();
   for (let fold = 0; fold < FOLDS; fold++) {
-    const forest = fitOn(examples.filter((e) => foldOf(e.question) !== fold));
+    const forest = fitOn(examples.filter((e) => foldOfExample(e) !== fold));
     for (const e of examples)
-      if (foldOf(e.question) === fold) heldOut.set(e, predictForest(forest, e.features));
+      if (foldOfExample(e) === fold) heldOut.set(e, predictForest(forest, e.features));
   }
   // Per question, the candidate the engine would pick: the most confident.
   const best = new Map<number, { e: Example; p: number }>();

@@ -10,6 +10,7 @@ import {
   type Example,
   examplesDigest,
   fitConfidence,
+  foldOfSet,
   labelRows,
 } from "../../src/calibrate/fit-confidence.js";
 import { fitForest, TREE_OPTIONS } from "../../src/calibrate/fit-trees.js";
@@ -53,14 +54,20 @@ describe("the confidence model", () => {
     expect(rows[2]?.classes).toEqual([]);
   });
 
-  it("counts a set's row for the word model in every fold but its own", () => {
+  it("counts a set's row for the word model in every fold but its set's", () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({
       question: `q${i}`,
+      set: `set-${i % 8}.jsonl`,
       terms: [`w${i}`],
       classes: ["f"],
     }));
     const folds = [0, 1, 2, 3, 4].map((fold) => countSetWords(rows, fold));
-    for (const row of rows) expect(folds.filter((f) => f.terms[row.terms[0] as string]).length).toBe(4);
+    for (const row of rows) {
+      const counted = folds.map((f, fold) => (f.terms[row.terms[0] as string] ? fold : -1));
+      // Left out of exactly one fold, the one of its set.
+      expect(counted.filter((fold) => fold < 0)).toHaveLength(1);
+      expect(counted.indexOf(-1)).toBe(foldOfSet(row.set));
+    }
     expect(countSetWords(rows).terms.w0).toEqual([0, 1]);
   });
 

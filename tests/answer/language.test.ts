@@ -17,3 +17,21 @@ describe("the language of a Telegram language_code", () => {
     }
   });
 });
+
+describe("the language of a question", () => {
+  it("tells chat Ukrainian from Russian by its words and past-tense endings", () => {
+    // None of these has a letter only Ukrainian writes.
+    expect(detectLanguage("шо юсов казав про гарматне мясо")).toBe("uk");
+    expect(detectLanguage("kyiv independent на кого посилались з цими 220")).toBe("uk");
+    expect(detectLanguage("До кого Newsweek звертався по коментар?")).toBe("uk");
+    expect(detectLanguage("розкажи якийсь анекдот")).toBe("uk");
+    expect(detectLanguage("кто сдался первым")).toBe("ru");
+    expect(detectLanguage("чё там юсов говорил")).toBe("ru");
+  });
+
+  it("goes by words once two are Cyrillic: a Latin outlet's name does not make the question English", () => {
+    expect(detectLanguage("хто автор статті kyiv independent")).toBe("uk");
+    expect(detectLanguage("what does хочу жити mean")).toBe("en");
+    expect(detectLanguage("who is Юсов")).toBe("en");
+  });
+});

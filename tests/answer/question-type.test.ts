@@ -51,6 +51,9 @@ describe("what a question asks for", () => {
     expect(askedTypes("why did he defect")).toEqual(["reason"]);
     expect(askedTypes("чим пілот пояснив своє рішення")).toEqual(["reason"]);
     expect(askedTypes("как сам лётчик объяснил своё решение")).toEqual(["reason"]);
+    // «На чому» is "on what", not "why".
+    expect(askedTypes("на чому він перелетів")).toEqual([]);
+    expect(askedTypes("чому він перелетів")).toEqual(["reason"]);
     // Asked of the bot, "explain" is no question about a reason.
     expect(askedTypes("объясните простыми словами, что такое инфляция")).toEqual([]);
     expect(askedTypes("somewhere anyhow")).toEqual([]);
@@ -155,6 +158,7 @@ describe("what else a question asks", () => {
     expect(asks("who did newsweek contact for comment").reply).toBe(false);
     expect(asks("у кого newsweek запрашивал комментарии").reply).toBe(false);
     expect(asks("в кого newsweek просив коментар").reply).toBe(false);
+    expect(asks("до кого newsweek звертався по коментар").reply).toBe(false);
     expect(asks("whom did newsweek request comment from").reply).toBe(false);
     expect(asks("newsweek tried to get a comment from an analyst, who was it").reply).toBe(false);
     expect(asks("с каким аналитиком newsweek пытался связаться для комментария").reply).toBe(false);
@@ -187,6 +191,12 @@ describe("what else a question asks", () => {
     expect(asks("чем закончилась история").outcome).toBe(true);
     expect(asks("він досі в україні").outcome).toBe(true);
     expect(asks("is it stillborn").outcome).toBe(false);
+    // Whether a forecast came true is asked after the report, too.
+    expect(asks("did cancian's prediction come true").outcome).toBe(true);
+    expect(asks("was he right about the collapse").outcome).toBe(true);
+    expect(asks("сбылся ли прогноз кансиана").outcome).toBe(true);
+    expect(asks("чи справдився прогноз").outcome).toBe(true);
+    expect(asks("what did cancian predict").outcome).toBe(false);
     expect(asks("exactly how much").exact).toBe(true);
     expect(asks("какую точную сумму").exact).toBe(true);
     expect(asks("скільки конкретно").exact).toBe(true);

@@ -70,6 +70,11 @@ describe("reading a question about a report", () => {
       source: "river",
       asks: ["outlet"],
     });
+    // The English title quoted in a Ukrainian question: its Latin words stem as English.
+    expect(ask("хто опублікував статтю «Fares rising for winter seasons»", "uk")).toEqual({
+      source: "hill",
+      asks: ["outlet"],
+    });
   });
 
   it("is not a question about a report without a byline, date or outlet asked for the article", () => {

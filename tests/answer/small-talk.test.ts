@@ -17,6 +17,14 @@ describe("small talk", () => {
     expect(smallTalk("help")).toBe("help");
   });
 
+  it("may open with a greeting and ask what the bot is doing", () => {
+    expect(smallTalk("привет как дела? чем занимаешься")).toBe("how-are-you");
+    expect(smallTalk("прив шо робиш")).toBe("how-are-you");
+    expect(smallTalk("hi there, what are you up to")).toBe("how-are-you");
+    expect(smallTalk("hi, who are you?")).toBe("who-are-you");
+    expect(smallTalk("hi, when did the hotline start?")).toBeUndefined();
+  });
+
   it("is a lone emoji; punctuation or nothing at all is not", () => {
     expect(smallTalk("👍👍")).toBe("ok");
     expect(smallTalk("🙂 !")).toBe("ok");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latinToCyrillic } from "../../src/answer/translit.js";
+import { latinLanguage, latinToCyrillic } from "../../src/answer/translit.js";
 
 // Russian or Ukrainian typed in Latin letters, read back into Cyrillic, one plausible spelling per language.
 
@@ -36,5 +36,18 @@ describe("Latin letters read back into Cyrillic", () => {
 
   it("lower-cases the text and keeps words that are not all Latin letters", () => {
     expect(latinToCyrillic("Skolko звонков 2023?", "ru")).toBe("сколко звонков 2023?");
+  });
+});
+
+describe("the language Latin letters type", () => {
+  it("is told by the frequent words each language is typed with", () => {
+    expect(latinLanguage("skilky dali za tank tomu soldatu")).toBe("uk");
+    expect(latinLanguage("skolko deneg dali pilotu")).toBe("ru");
+    expect(latinLanguage("In which country was Maksim Kuzminov killed?")).toBe("en");
+  });
+
+  it("is not told by names alone, nor when the words tie", () => {
+    expect(latinLanguage("Maksim Kuzminov")).toBeUndefined();
+    expect(latinLanguage("skolko skilky")).toBeUndefined();
   });
 });
