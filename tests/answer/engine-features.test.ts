@@ -260,6 +260,30 @@ describe("the features of a candidate", () => {
   });
 });
 
+describe("a question asking which report says something", () => {
+  it("is read without the words that ask for the report, and says so", () => {
+    const framed = candidate("Which newspaper first reported how many calls the hotline received?", "calls");
+    const plain = candidate("How many calls did the hotline receive?", "calls");
+    expect(framed.features["asks-source"]).toBe(1);
+    expect(plain.features["asks-source"]).toBe(0);
+    // "newspaper", "first" and "reported" are no words the fact lacks.
+    expect(framed.features["missing-words"]).toBe(0);
+  });
+
+  it("is read as written when it names one of the reports: it asks what that report says", () => {
+    expect(features("Which newspaper does VOA quote on the hotline calls?", "calls")["asks-source"]).toBe(0);
+  });
+});
+
+describe("the language of a question typed in Latin letters", () => {
+  it("is told by its frequent words, also when nothing in it is known", () => {
+    expect(engine.ask("kak vyuchit angliyskiy bystro").language).toBe("ru");
+    expect(engine.ask("yak pryhotuvaty borshch").language).toBe("uk");
+    expect(engine.ask("In which country was Kuzminov killed?").language).toBe("en");
+    expect(engine.inspect("skilky dzvinkiv otrymala hariacha liniia").language).toBe("uk");
+  });
+});
+
 describe("what ask() gives back", () => {
   it("a fact's own question word for word: that fact, its citation, and the nearest facts", () => {
     const result = engine.ask("Who flew the helicopter over the border?");
