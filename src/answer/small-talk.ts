@@ -38,7 +38,7 @@ const PATTERNS: [SmallTalk, string][] = [
 ];
 const ADDRESS = "(?:\\s+(?:bot|there|all|guys|everyone|бот|ботик|друг|друже))?";
 // "Hi, how are you? what are you up to": a greeting may open small talk of another kind.
-const GREETING = `(?:(?:${PATTERNS[0]?.[1]})${ADDRESS}\\s+)*`;
+const GREETING = `(?:(?:${PATTERNS.find(([kind]) => kind === "greeting")?.[1]})${ADDRESS}\\s+)*`;
 const WHOLE = PATTERNS.map(([kind, words]): [SmallTalk, RegExp] => [
   kind,
   new RegExp(`^${GREETING}(?:(?:${words})${ADDRESS}\\s*)+$`, "u"),
