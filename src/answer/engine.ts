@@ -19,6 +19,7 @@ import {
   factTable,
   factText,
   hasFlag,
+  introduces,
   isKin,
   listsQuestion,
   namesYear,
@@ -51,6 +52,7 @@ import {
   asks,
   asksDisagreement,
   focusText,
+  identitySubject,
   namedNumbers,
   namedYears,
   RELATIVE_STEMS,
@@ -91,6 +93,8 @@ export interface Candidate {
   features: Features;
   /** Probability that this fact answers the question, from the fitted model. */
   confidence: number;
+  /** The question asks who or what someone is ("who is X"), and one of the fact's own questions asks that of X. */
+  introduces: boolean;
 }
 
 /** How the engine read one question: for `npm run calibrate`, the JSON CLI and debugging. */
@@ -317,13 +321,17 @@ export function engineFromData(
     const readings = (["ru", "uk"] as const).map((to) => {
       const text = latinToCyrillic(question, to);
       const words = queryWords(index, text, to);
-      return { text, lang: to as Lang, known: known(words), exact: exactness(words) };
+      const counted = words.filter((w) => w.token !== QUANTITY).length;
+      return { text, lang: to as Lang, known: known(words), exact: exactness(words), words: counted };
     });
     const best =
       readings.find((r) => r.lang === marked) ??
       readings.reduce((a, b) => (b.exact > a.exact || (b.exact === a.exact && b.known > a.known) ? b : a));
-    if (best.known > known(asTyped) && best.known >= 2)
-      return { text: best.text, lang: best.lang, translit: true };
+    // Two known words; or, when no word is known as typed, one known exactly and half the words known:
+    // "skilky bulo dzvinkiv" is «скільки було дзвінків», its one content word «дзвінків».
+    const enough =
+      best.known >= 2 || (best.exact >= 1 && best.known * 2 >= best.words && known(asTyped) === 0);
+    if (best.known > known(asTyped) && enough) return { text: best.text, lang: best.lang, translit: true };
     // Read as typed, but answered in the language its words are: "kak vyuchit angliyskiy" gets Russian.
     return marked ? { ...asWritten, lang: marked } : asWritten;
   }
@@ -351,8 +359,9 @@ export function engineFromData(
     const total = words.reduce((sum, w) => sum + w.idf, 0) || 1;
     const share = (pick: (w: QueryWord, i: number) => number) =>
       words.reduce((sum, w, i) => sum + w.idf * pick(w, i), 0) / total;
-    const asked = askedTypes(normal);
-    const askedKey = writtenKey(plain(normal));
+    const asked = askedTypes(normal, lexicon.asksPerson);
+    const plainText = plain(normal);
+    const askedKey = writtenKey(plainText);
     const focusAfter = focusText(normal);
     const focus = focusAfter === undefined ? [] : queryWords(index, focusAfter, lang).slice(0, 2);
     const focusIdf = focus.reduce((sum, w) => sum + w.idf, 0);
@@ -376,6 +385,13 @@ export function engineFromData(
     const judged = matches.slice(0, JUDGED);
     const learnedMatch = matches.find((m) => m.fact === learnedFact);
     if (learnedMatch && !judged.includes(learnedMatch)) judged.push(learnedMatch);
+    // "Who is X": the facts written to introduce X are judged too, however many others name X. Not a report's
+    // front matter: "who's the author" asks about a report, which reportFact reads.
+    const subject = identitySubject(plainText);
+    const introducing = subject
+      ? matches.filter((m) => m.fact < data.ownFacts && introduces(table, m.fact, subject))
+      : [];
+    for (const m of introducing) if (!judged.includes(m)) judged.push(m);
     // Reports of one measure share their readers' words: together they say what one of them alone does not.
     const learnedKin = (fact: number) => {
       // The kin are sorted and may hold the fact itself, or a fact twice (related and agreeing): each counts
@@ -462,6 +478,7 @@ export function engineFromData(
         factId: idOf(fact),
         features,
         confidence: predictForest(model.forest, featureVector(features)),
+        introduces: introducing.includes(match),
       };
     });
     candidates.sort((a, b) => b.confidence - a.confidence);
@@ -514,6 +531,12 @@ export function engineFromData(
       );
       if (sides) return sides;
     }
+    // "Who is X", and a fact was written to introduce X (or several, all reports of the same): that fact, as
+    // its maintainer meant, though the model finds X's other facts as likely ("who is kuzminov").
+    const introducing = r.candidates.filter((c) => c.introduces);
+    const introducer = introducing[0];
+    if (introducer && introducing.every((c) => isKin(table, introducer.match.fact, c.match.fact)))
+      return introducer;
     const onlyExact =
       best.features.exact === 1 && r.candidates.filter((c) => c.features.exact === 1).length === 1;
     return onlyExact || best.confidence >= model.answerAt ? best : undefined;

@@ -4,7 +4,7 @@ import { hash32, hash32b } from "./hash.js";
 import { hashRuns, runStart } from "./hash-runs.js";
 import { contains, type IntLists, IntListsBuilder, listAt } from "./int-lists.js";
 import { normalizeText } from "./normalize.js";
-import { type AnswerType, carriedBy } from "./question-type.js";
+import { type AnswerType, carriedBy, identitySubject } from "./question-type.js";
 import { type StringTable, stringAt, stringTable } from "./string-table.js";
 
 /**
@@ -40,6 +40,8 @@ export interface FactTable {
   people: IntLists;
   /** Sorted: the numbers its claim gives (namedNumbers). */
   figures: IntLists;
+  /** Sorted: the words (as `surnameKey`s) of what its questions ask to be introduced ("who is *X*"). */
+  introduces: IntLists;
   /** FLAG bits: what its claim says beyond the kinds of answer it carries. */
   flags: Uint8Array;
   /**
@@ -103,6 +105,7 @@ export function factTable(
   const carries = new Uint8Array(facts.length);
   const people = new IntListsBuilder();
   const figures = new IntListsBuilder();
+  const introduces = new IntListsBuilder();
   const flags = new Uint8Array(facts.length);
   const written = { h1: [] as number[], h2: [] as number[], fact: [] as number[] };
 
@@ -136,14 +139,17 @@ export function factTable(
     people.add([...has.people].map(surnameKey));
     figures.add([...has.figures]);
     flags[i] = (has.noReply ? FLAG.noReply : 0) | (has.earlier ? FLAG.earlier : 0);
+    const introduced = new Set<number>();
     for (const lang of LANGUAGES) {
       for (const q of fact.questions[lang]) {
         const key = plain(q);
+        for (const word of identitySubject(key) ?? []) introduced.add(surnameKey(word));
         written.h1.push(hash32(key));
         written.h2.push(hash32b(key));
         written.fact.push(i);
       }
     }
+    introduces.add([...introduced]);
   });
 
   // Sorted by hash32; each entry's other hash and fact follow it into place.
@@ -167,6 +173,7 @@ export function factTable(
     years: years.build(),
     people: people.build(),
     figures: figures.build(),
+    introduces: introduces.build(),
     flags,
     asWritten: {
       keys: runs.keys,
@@ -211,6 +218,11 @@ export function personMissing(
   words: ReadonlySet<number>,
 ): boolean {
   return asked.includes("person") && !listAt(table.people, fact).some((surname) => !words.has(surname));
+}
+
+/** Whether one of the fact's questions asks to introduce everything named here (identitySubject's words). */
+export function introduces(table: FactTable, fact: number, words: readonly string[]): boolean {
+  return words.every((w) => contains(table.introduces, fact, surnameKey(w)));
 }
 
 export function hasFlag(table: FactTable, fact: number, flag: number): boolean {

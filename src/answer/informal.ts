@@ -70,6 +70,9 @@ const INFORMAL: Record<string, string> = {
   рф: "россия",
   // Ukrainian (and surzhyk)
   скіки: "скільки",
+  // "skilky" typed in Latin letters, read back without its soft sign.
+  скілки: "скільки",
+  скілкі: "скільки",
   скільки: "скільки",
   скики: "скільки",
   скілько: "скільки",

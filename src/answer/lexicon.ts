@@ -1,5 +1,6 @@
 import { compilePattern } from "../knowledge/lexicon.js";
 import { LANGUAGES, type Lang, type Lexicon } from "../knowledge/types.js";
+import { PERSON_ASKER } from "./question-type.js";
 
 /** A knowledge's lexicon (knowledge/lexicon.yaml) ready to run: patterns compiled, word lists as sets. */
 export interface CompiledLexicon {
@@ -10,6 +11,8 @@ export interface CompiledLexicon {
   /** Every language's: a short question is easily taken for another language, so all apply to all. */
   stopWords: ReadonlySet<string>;
   organisationWords: ReadonlySet<string>;
+  /** "which pilot", «какой лётчик»: asks for a person's name (question-type.ts), from every language's person words. */
+  asksPerson?: RegExp;
   languageWords: Record<"ru" | "uk", ReadonlySet<string>>;
 }
 
@@ -30,8 +33,16 @@ export function compileLexicon(lexicon?: Lexicon): CompiledLexicon {
     })),
     stopWords: new Set(all((lang) => of(lang)?.stopWords ?? [])),
     organisationWords: new Set(all((lang) => of(lang)?.organisationWords ?? [])),
+    ...personQuestion(all((lang) => of(lang)?.personWords ?? [])),
     languageWords: { ru: new Set(of("ru")?.languageWords), uk: new Set(of("uk")?.languageWords) },
   };
+}
+
+/** "which X" or «какой X…», «який X…» for the lexicon's person words X (a Cyrillic word inflects). */
+function personQuestion(words: readonly string[]): { asksPerson?: RegExp } {
+  if (words.length === 0) return {};
+  const forms = words.map((w) => (/\p{Script=Cyrillic}/u.test(w) ? `${w}\\p{L}*` : w)).join("|");
+  return { asksPerson: new RegExp(`${PERSON_ASKER}(?:${forms})(?!\\p{L})`, "u") };
 }
 
 /** Why a (normalised) question is outside what the reports cover, or undefined when it is not. */

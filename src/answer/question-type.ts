@@ -17,9 +17,11 @@ const ASKS: Record<AnswerType, RegExp> = {
     `${L}(?:who|whom|whose|what(?: is|'s|s)? (?:his|her|their|the) names?|named|how is he called|кто|кого|кем|чей|чья|чьи|как зовут|как звали|имя|фамили\\p{L}*|хто|ким|чий|чия|чиї|як звати|як звали|імя|прізвищ\\p{L}*)${R}`,
     "u",
   ),
-  // A person's name: "what was he called", "who heads X" (an organisation is run, a person heads it), "who wrote".
+  // A person's name: "what was he called", "who heads X" (an organisation is run, a person heads it), "who wrote",
+  // "which official" (not "which soldiers": kinds of soldiers answer that); a topic's own such nouns ("which
+  // pilot") come from its lexicon (PERSON_ASKER).
   person: new RegExp(
-    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|(?:is|was|are|were|'s)(?: \\p{L}+){0,3} called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|(?:who(?: \\p{L}+){0,3}|which|what) (?:reporter|journalist|correspondent)s?|(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) (?:журналист|корреспондент)\\p{L}*|(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) (?:журналіст|кореспондент)\\p{L}*|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
+    `${L}(?:(?:first |last |full )?names? of|what (?:is|was|'s) (?:his|her|their|the \\w+'s) names?|(?:is|was|are|were|'s)(?: \\p{L}+){0,3} called|who (?:leads|led|heads|headed|chairs|commands|commanded|wrote|authored)|author|(?:who(?: \\p{L}+){0,3}|which|what) (?:reporter|journalist|correspondent)s?|(?:which|what) (?:officer|official|analyst|expert|commander|spokes(?:man|woman|person))|(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) (?:журналист|корреспондент|офицер|аналитик|эксперт)\\p{L}*|(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) (?:журналіст|кореспондент|офіцер|аналітик|експерт)\\p{L}*|как зовут|как звали|как фамилия|имя|фамили\\p{L}*|кто (?:руководит|возглавляет|командует|написал)|автор\\p{L}*|як звати|як звали|імя|прізвищ\\p{L}*|хто (?:керує|очолює|командує|написав))${R}`,
     "u",
   ),
   when: new RegExp(
@@ -68,12 +70,17 @@ const YES_NO = new RegExp(
  * ("who launched it and when"), not in "what happens to soldiers who surrender" or "is it true that …
  * when …".
  */
-export function askedTypes(text: string): AnswerType[] {
+export function askedTypes(text: string, asksPerson?: RegExp): AnswerType[] {
   const asking = askingText(text);
-  return (Object.keys(ASKS) as AnswerType[]).filter((type) =>
-    ASKS[type].test(BY_QUESTION_WORD.has(type) ? asking : text),
+  return (Object.keys(ASKS) as AnswerType[]).filter(
+    (type) =>
+      ASKS[type].test(BY_QUESTION_WORD.has(type) ? asking : text) ||
+      (type === "person" && asksPerson?.test(text) === true),
   );
 }
+
+/** What asks for a person named by one of a lexicon's person words: "which", «какой», «який», «кто из». */
+export const PERSON_ASKER = `(?<!\\p{L})(?:(?:which|what) |(?:как\\p{L}*|кто(?: \\p{L}+){0,2}) |(?:як\\p{L}*|хто(?: \\p{L}+){0,2}) )`;
 
 /** The words of each sentence from its first question word on, up to the next word that is not one. */
 function askingText(text: string): string {
@@ -106,6 +113,36 @@ const WH_RUN = new RegExp(
   `(?:${L}\\p{L}{1,3} )?${RELATIVE_HEAD}${WH_ANY}${NEXT}(?:,? ${JOIN} ${WH_ANY}${NEXT})*`,
   "u",
 );
+
+/** "who is X", «кто такой X», «що таке X», "tell me about X": asks what X is, its subject at group 1. */
+const IDENTITY = new RegExp(
+  `^(?:(?:hey|hi|so|ok|and|а|и|і|ну|так)[, ]+)?(?:who(?: is| s| was)|whos|what(?: is|'s| s)|(?:can you |pls |please )?tell me about|кто (?:такой|такая|такие|это|он|она)|что (?:такое|это)|расскажи(?:те)?(?: мне)? (?:о|об|про)|хто (?:такий|така|такі|це|він|вона)|що (?:таке|це)|розкажи(?:ть)?(?: мені)? про)${R}(.+)$`,
+  "u",
+);
+/** Words that do not name the subject of an identity question ("who is *that guy* yusov", "the I Want to Live *project*"). */
+const IDENTITY_FILLER = new Set(
+  "the a an this that guy dude man person actually exactly again project вообще вообщем этот эта это тот та такой проект взагалі цей ця це той такий проєкт".split(
+    " ",
+  ),
+);
+
+/** Not a subject: "who is *surrendering*", "who was *to* pay", "what is the hotline *for*". */
+const NOT_SUBJECT_START = /^(?:to|\p{L}+ing)$/u;
+const NOT_SUBJECT_END = new Set(["for", "from", "about", "to", "with", "of", "by"]);
+
+/**
+ * The subject of a question asking who or what someone or something is ("who is kuzminov" → ["kuzminov"]),
+ * as words of `plain` text; undefined for any other question. At most four words: a longer one asks
+ * something else ("кто такие рашисты, о которых говорит юсов").
+ */
+export function identitySubject(plainText: string): string[] | undefined {
+  const subject = IDENTITY.exec(plainText)?.[1];
+  if (subject === undefined) return undefined;
+  const words = subject.split(" ").filter((w) => w && !IDENTITY_FILLER.has(w));
+  const [first, last] = [words[0], words.at(-1)];
+  if (first === undefined || last === undefined || words.length > 4) return undefined;
+  return NOT_SUBJECT_START.test(first) || NOT_SUBJECT_END.has(last) ? undefined : words;
+}
 
 /**
  * The words of a normalised question right after the question word: what is asked about ("how many *years*", "who *heads*",

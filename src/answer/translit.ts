@@ -62,8 +62,19 @@ const BY_LANGUAGE: Record<"ru" | "uk", { digraphs: [string, string][]; y: string
 };
 const VOWELS = "aeiouy";
 
-function word(latin: string, lang: "ru" | "uk"): string {
+// The reflexive ending "-tsya" is «-ться» or «-тся»: Russian writes «-тся» after the vowel of a verb's
+// person ending («сдаются», «сдаётся»), «-ться» after an infinitive's «а» («сдаться»); Ukrainian «-ться».
+const REFLEXIVE: Record<"ru" | "uk", [RegExp, string][]> = {
+  ru: [
+    [/(?<=u|e|i)ts[yi]a$/, "тся"],
+    [/ts[yi]a$/, "ться"],
+  ],
+  uk: [[/ts[yi]a$/, "ться"]],
+};
+
+function word(typed: string, lang: "ru" | "uk"): string {
   const { digraphs, y, i: iLetter } = BY_LANGUAGE[lang];
+  const latin = REFLEXIVE[lang].reduce((w, [ending, cyrillic]) => w.replace(ending, cyrillic), typed);
   let out = "";
   for (let i = 0; i < latin.length; ) {
     const pair = [...digraphs, ...DIGRAPHS].find(([from]) => latin.startsWith(from, i));

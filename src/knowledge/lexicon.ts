@@ -38,6 +38,7 @@ export function checkLexicon(
       phrases: entry.phrases ?? [],
       outOfScope: entry.out_of_scope ?? [],
       stopWords: entry.stop_words ?? [],
+      personWords: entry.person_words ?? [],
       organisationWords: ("organisation_words" in entry && entry.organisation_words) || [],
       languageWords: ("language_words" in entry && entry.language_words) || [],
     };

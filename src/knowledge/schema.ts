@@ -151,6 +151,7 @@ const lexiconLanguage = {
     .optional(),
   out_of_scope: z.array(z.strictObject({ pattern: text, reason: text })).optional(),
   stop_words: z.array(lowerWord).optional(),
+  person_words: z.array(lowerWord).optional(),
 };
 const cyrillicLexicon = z.strictObject({ ...lexiconLanguage, language_words: z.array(lowerWord).optional() });
 /** knowledge/lexicon.yaml: the topic's words, per language. */

@@ -85,6 +85,8 @@ export interface LexiconLanguage {
   outOfScope: { pattern: string; reason: string }[];
   /** Words that say nothing in a question about this topic ("role", "figure"), on top of the language's own. */
   stopWords: string[];
+  /** Nouns for a person of this topic: "which *pilot*" asks for a name, as "which journalist" does. */
+  personWords: string[];
   /** en only: capitalised words of organisation or project names in the answers, which never name a person. */
   organisationWords: string[];
   /** ru and uk only: frequent words of this topic that tell Russian from Ukrainian in a short question. */

@@ -41,10 +41,38 @@ describe("informal questions", () => {
     expect(engine.inspect("kogda zapustili liniyu")).toMatchObject({ language: "ru" });
   });
 
+  it("reads a short Latin-typed question with one content word known exactly", () => {
+    // «скілки було дзвінків»: «було» is a stop word and «скілки» a question word, so one word tells.
+    expect(engine.inspect("skilky bulo dzvinkiv")).toMatchObject({
+      language: "uk",
+      text: "скілки було дзвінків",
+    });
+    expect(engine.inspect("skilky bulo dzvinkiv").candidates[0]?.factId).toMatch(/^calls-/);
+    // English with typos stays English: its words are not Cyrillic ones.
+    expect(engine.inspect("wat reward pilto")).toMatchObject({ language: "en", text: "wat reward pilto" });
+  });
+
+  it("reads «здача» as Ukrainian, where Russian writes «сдача» (lexicon)", () => {
+    expect(engine.ask("за здачу в полон в рф садять?")).toMatchObject({
+      language: "uk",
+      factId: "context-moscow-criminalized",
+    });
+  });
+
+  it("reads 24/7 and «цілодобово» as the same round-the-clock hours (lexicon)", () => {
+    for (const q of ["is it 24/7", "does it work 24 hours a day", "чи працює лінія цілодобово"]) {
+      expect(engine.ask(q), q).toMatchObject({ answered: true, factId: "hotline-24-hour" });
+    }
+  });
+
   it("transliterates per language", () => {
     expect(latinToCyrillic("skolko soldat", "ru")).toBe("сколко солдат");
     expect(latinToCyrillic("skilky dzvinkiv", "uk")).toBe("скілки дзвінків");
     expect(latinToCyrillic("sait takoy", "ru")).toBe("сайт такой");
+    // The reflexive ending: «-ться» after an infinitive's «а», «-тся» after a person ending; Ukrainian «-ться».
+    expect(latinToCyrillic("kak sdatsya", "ru")).toBe("как сдаться");
+    expect(latinToCyrillic("sdayutsya", "ru")).toBe("сдаются");
+    expect(latinToCyrillic("zdayutsya", "uk")).toBe("здаються");
   });
 
   it("knows a surname as Russians and Ukrainians spell it, not only as the facts do (lexicon)", () => {
@@ -284,6 +312,34 @@ describe("small talk", () => {
   });
 });
 
+describe("who is X", () => {
+  it("answers with the fact written to introduce X, though X's other facts share as many words", () => {
+    for (const q of ["who is kuzminov", "Who is Kuzminov?", "кто такой кузьминов", "хто такий кузьмінов"]) {
+      expect(engine.ask(q), q).toMatchObject({ answered: true, factId: "kuzminov-defection" });
+    }
+    for (const q of ["who is yusov", "кто такой юсов вообще"]) {
+      expect(engine.ask(q), q).toMatchObject({ answered: true, factId: "context-yusov" });
+    }
+  });
+
+  it("asks for a name with 'which pilot' (lexicon), so the pilot's motive, which names no one, is no answer", () => {
+    expect(engine.ask("Which pilot defected with a helicopter?")).toMatchObject({
+      answered: true,
+      factId: "kuzminov-defection",
+    });
+    const motive = engine
+      .inspect("Which pilot defected with a helicopter?")
+      .candidates.find((c) => c.factId === "kuzminov-motive");
+    expect(motive?.features["person-missing"] ?? 1).toBe(1);
+  });
+
+  it("leaves a question about someone's detail or relative to the model", () => {
+    const wife = engine.inspect("who is kuzminov's wife");
+    expect(wife.candidates.some((c) => c.introduces)).toBe(false);
+    expect(engine.ask("who is kuzminov's wife").answered).toBe(false);
+  });
+});
+
 describe("confidence", () => {
   it("answers one of a fact's own questions as written, even a one-word one", () => {
     expect(engine.ask("What is I Want to Live?")).toMatchObject({
@@ -307,9 +363,10 @@ describe("confidence", () => {
     expect(best?.features.exact).toBe(0);
     expect(best?.confidence).toBeGreaterThanOrEqual(CONFIDENCE_MODEL.answerAt);
     expect(engine.ask(paraphrase).answered).toBe(true);
-    // One word that many facts share: any of them could be meant, so well under the threshold (about two thirds).
+    // One word that many facts share: any of them could be meant, so well under the threshold (about three
+    // quarters of it since short plain questions are fitted on; two thirds before).
     const vague = engine.inspect("what about russia");
-    expect(vague.candidates[0]?.confidence ?? 0).toBeLessThan(CONFIDENCE_MODEL.answerAt * 0.7);
+    expect(vague.candidates[0]?.confidence ?? 0).toBeLessThan(CONFIDENCE_MODEL.answerAt * 0.8);
     expect(engine.ask("what about russia").answered).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ export const lexiconLanguage = (fields: Partial<LexiconLanguage> = {}): LexiconL
   phrases: [],
   outOfScope: [],
   stopWords: [],
+  personWords: [],
   organisationWords: [],
   languageWords: [],
   ...fields,

@@ -5,6 +5,7 @@ import {
   factTable,
   factText,
   hasFlag,
+  introduces,
   isKin,
   listsQuestion,
   namesYear,
@@ -57,6 +58,7 @@ const facts = [
   }),
   fact("calls-other", { source: "missing", agreesWith: ["start"] }),
   fact("start", {
+    questions: { en: ["Who is Maxim Kuzminov?", "Who flew it?"], ru: ["Кто такой Кузьминов?"], uk: [] },
     answer: {
       en: "The pilot Maxim Kuzminov flew it; the ministry did not respond to a request for comment, as in the previous swap.",
       ru: "",
@@ -151,5 +153,15 @@ describe("the fact table", () => {
     expect(listsQuestion(table, at("calls-2023"), writtenKey(plain("How many calls")))).toBe(false);
     // The same first hash with another second hash is another question.
     expect(listsQuestion(table, at("calls-2023"), { ...own, h2: own.h2 ^ 1 })).toBe(false);
+  });
+
+  it("keeps the subjects its questions ask to introduce ('who is X'), in every language", () => {
+    expect(introduces(table, at("start"), ["kuzminov"])).toBe(true);
+    expect(introduces(table, at("start"), ["maxim", "kuzminov"])).toBe(true);
+    expect(introduces(table, at("start"), ["кузьминов"])).toBe(true);
+    // Every word must be introduced: his wife is not, and "who flew it" asks no one to be introduced.
+    expect(introduces(table, at("start"), ["kuzminov", "wife"])).toBe(false);
+    expect(introduces(table, at("start"), ["flew"])).toBe(false);
+    expect(introduces(table, at("calls-2024"), ["kuzminov"])).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { compileLexicon } from "../../src/answer/lexicon.js";
 import {
   askedTypes,
   asks,
   asksDisagreement,
   carriedBy,
   focusText,
+  identitySubject,
   namedNumbers,
   namedYears,
 } from "../../src/answer/question-type.js";
 import type { Fact } from "../../src/knowledge/types.js";
+import { lexiconLanguage } from "./builders.js";
 
 const fact = (en: string, fields: Partial<Fact> = {}): Fact =>
   ({
@@ -256,5 +259,43 @@ describe("what else a fact carries", () => {
     expect(carried("Before the war it was closed.").earlier).toBe(true);
     expect(carried("The previous swap came after the talks.").earlier).toBe(false);
     expect(carried("The swap freed 200.").earlier).toBe(false);
+  });
+});
+
+describe("identitySubject", () => {
+  it("reads the subject of who/what-is questions in three languages, without filler words", () => {
+    expect(identitySubject("who is kuzminov")).toEqual(["kuzminov"]);
+    expect(identitySubject("who s that guy yusov")).toEqual(["yusov"]);
+    expect(identitySubject("what is i want to live")).toEqual(["i", "want", "to", "live"]);
+    expect(identitySubject("кто такой юсов вообще")).toEqual(["юсов"]);
+    expect(identitySubject("хто такий андрій юсов")).toEqual(["андрій", "юсов"]);
+  });
+
+  it("is no identity question when the words after it ask something else", () => {
+    expect(identitySubject("who runs the hotline")).toBeUndefined();
+    expect(identitySubject("who is surrendering to ukraine")).toBeUndefined();
+    expect(identitySubject("who was to pay kuzminov reward")).toBeUndefined();
+    expect(identitySubject("what is the hotline for")).toBeUndefined();
+    expect(identitySubject("кто такие рашисты о которых говорит юсов")).toBeUndefined();
+    expect(identitySubject("who is")).toBeUndefined();
+  });
+});
+
+describe("a lexicon's person words", () => {
+  it("make 'which pilot' ask for a person's name, in every language, a Cyrillic word in any case", () => {
+    const { asksPerson } = compileLexicon({
+      en: lexiconLanguage({ personWords: ["pilot"] }),
+      ru: lexiconLanguage({ personWords: ["летчик"] }),
+      uk: lexiconLanguage(),
+    });
+    expect(askedTypes("which pilot defected with a helicopter", asksPerson)).toContain("person");
+    expect(askedTypes("какого летчика наградили", asksPerson)).toContain("person");
+    expect(askedTypes("which pilot defected with a helicopter")).not.toContain("person");
+    // "which pilots" asks for kinds of pilots; the pilot's reward names no one to ask for.
+    expect(askedTypes("which pilots defected", asksPerson)).not.toContain("person");
+    expect(askedTypes("what did the pilot get", asksPerson)).not.toContain("person");
+    expect(
+      compileLexicon({ en: lexiconLanguage(), ru: lexiconLanguage(), uk: lexiconLanguage() }).asksPerson,
+    ).toBeUndefined();
   });
 });

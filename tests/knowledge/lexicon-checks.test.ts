@@ -23,6 +23,7 @@ describe("checkLexicon", () => {
       phrases: [],
       outOfScope: [],
       stopWords: [],
+      personWords: [],
       organisationWords: [],
       languageWords: [],
     });
@@ -38,6 +39,7 @@ describe("checkLexicon", () => {
         phrases: [{ pattern: "хочу жити", replacement: "хочужити" }],
         out_of_scope: [{ pattern: "перейти к", reason: "no report covers it" }],
         stop_words: ["ну"],
+        person_words: ["летчик"],
         organisation_words: ["штаб"],
         language_words: ["шо"],
       },
@@ -49,6 +51,7 @@ describe("checkLexicon", () => {
       phrases: [{ pattern: "хочу жити", replacement: "хочужити" }],
       outOfScope: [{ pattern: "перейти к", reason: "no report covers it" }],
       stopWords: ["ну"],
+      personWords: ["летчик"],
       organisationWords: ["штаб"],
       languageWords: ["шо"],
     });

@@ -158,7 +158,14 @@ describe("createKnowledgeReloader", () => {
   it("rebuilds on a lexicon change alone, and says so", async () => {
     const first = knowledge(ids(2));
     const lexicon = (synonyms: string[][]) => {
-      const part = { phrases: [], outOfScope: [], stopWords: [], organisationWords: [], languageWords: [] };
+      const part = {
+        phrases: [],
+        outOfScope: [],
+        stopWords: [],
+        personWords: [],
+        organisationWords: [],
+        languageWords: [],
+      };
       return { en: { ...part, synonyms }, ru: { ...part, synonyms: [] }, uk: { ...part, synonyms: [] } };
     };
     const withGroup = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
