@@ -3,6 +3,7 @@ import type { LoadResult } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/types.js";
 import { describeReload } from "../../src/reload/messages.js";
 import { createKnowledgeReloader } from "../../src/reload/reloader.js";
+import { lexiconLanguage } from "../answer/builders.js";
 import { error, fakeBuild, ids, initialOf, knowledge, ok, recordingLogger, served } from "./fakes.js";
 
 /** A reloader whose loader returns whatever the test queued, in order. */
@@ -157,17 +158,11 @@ describe("createKnowledgeReloader", () => {
 
   it("rebuilds on a lexicon change alone, and says so", async () => {
     const first = knowledge(ids(2));
-    const lexicon = (synonyms: string[][]) => {
-      const part = {
-        phrases: [],
-        outOfScope: [],
-        stopWords: [],
-        personWords: [],
-        organisationWords: [],
-        languageWords: [],
-      };
-      return { en: { ...part, synonyms }, ru: { ...part, synonyms: [] }, uk: { ...part, synonyms: [] } };
-    };
+    const lexicon = (synonyms: string[][]) => ({
+      en: lexiconLanguage({ synonyms }),
+      ru: lexiconLanguage(),
+      uk: lexiconLanguage(),
+    });
     const withGroup = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
     const sameAgain = { ...knowledge(ids(2)), lexicon: lexicon([["call", "ring"]]) };
     const { reloader, lines } = setup([ok(withGroup), ok(sameAgain), ok(knowledge(ids(2)))], {
