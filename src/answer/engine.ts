@@ -329,9 +329,9 @@ export function engineFromData(
       readings.reduce((a, b) => (b.exact > a.exact || (b.exact === a.exact && b.known > a.known) ? b : a));
     // Two known words; or, when no word is known as typed, one known exactly and half the words known:
     // "skilky bulo dzvinkiv" is «скільки було дзвінків», its one content word «дзвінків».
-    const enough =
-      best.known >= 2 || (best.exact >= 1 && best.known * 2 >= best.words && known(asTyped) === 0);
-    if (best.known > known(asTyped) && enough) return { text: best.text, lang: best.lang, translit: true };
+    const typedKnown = known(asTyped);
+    const enough = best.known >= 2 || (best.exact >= 1 && best.known * 2 >= best.words && typedKnown === 0);
+    if (best.known > typedKnown && enough) return { text: best.text, lang: best.lang, translit: true };
     // Read as typed, but answered in the language its words are: "kak vyuchit angliyskiy" gets Russian.
     return marked ? { ...asWritten, lang: marked } : asWritten;
   }
