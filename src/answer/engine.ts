@@ -114,6 +114,8 @@ export interface Reading {
   yesNo: boolean;
   /** Pits the reports against each other ("do the sources disagree?", «14 чи 48 мільйонів?»). */
   disagreement: boolean;
+  /** Years the question names ("in 2025"). */
+  years: number[];
   /** Why the question is out of scope, from the lexicon's out-of-scope patterns. */
   outOfScope?: string;
 }
@@ -237,6 +239,9 @@ export function engineFromData(
   const noneClass = data.words.logPrior.length - 1;
   const idOf = (fact: number) => stringAt(table.ids, fact);
   const text = (fact: number, slot: number) => factText(table, fact, slot);
+
+  const publishedYear = (fact: number) =>
+    Number(data.sources[table.source[fact] ?? -1]?.published.slice(0, 4) ?? Number.POSITIVE_INFINITY);
 
   function citation(fact: number): Citation {
     return sourceCitation(data.sources[table.source[fact] ?? -1] as SourceInfo);
@@ -493,6 +498,7 @@ export function engineFromData(
       unknownWords: words.filter((w) => w.terms.length === 0).length,
       yesNo: asking.yesNo,
       disagreement: asksDisagreement(normal),
+      years: years.map(Number),
       ...(scopeRule ? { outOfScope: scopeRule } : {}),
     };
   }
@@ -510,6 +516,10 @@ export function engineFromData(
     // A source fact's year is the article's: "the Newsweek article published in 2024" is another article,
     // or none. (A fact's claim may name its year only implicitly, "last November": there it is a signal.)
     if (best.match.fact >= data.ownFacts && best.features["year-mismatch"] === 1) return undefined;
+    // A year after the fact's report was published, which the fact does not name: no report tells what happened
+    // after it was written ("how many visited the site in 2025"), however well the rest matches.
+    if (best.features["year-mismatch"] === 1 && r.years.some((y) => y > publishedYear(best.match.fact)))
+      return undefined;
     // None of the fact's questions shares a word with this one: the match is only with its answer, which names
     // much in passing ("who was responsible?" finds "no response").
     if (best.features.similarity === 0) return undefined;

@@ -32,7 +32,9 @@ export interface TreeOptions {
 
 export const TREE_OPTIONS: TreeOptions = {
   rounds: 200,
-  depth: 4,
+  // Depth 5 since the eleventh session (about 23,000 set rows): on held-out folds it answered 25 more of them
+  // at 2% wrong than depth 4, 79 more at 1.5%; depth 6 or 300 rounds added little more.
+  depth: 5,
   rate: 0.1,
   lambda: 1,
   minHessian: 1,

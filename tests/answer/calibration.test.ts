@@ -82,7 +82,7 @@ describe("the confidence model", () => {
     }));
     expect(fitConfidence(examples)).toEqual(fitConfidence(examples));
     expect(fitConfidence(examples).model.fittedOn).toBe(examplesDigest(examples));
-  });
+  }, 30_000);
 
   it("learns what a weighted sum cannot: a signal that matters only together with another", () => {
     // Right only when the first is high and the second low: neither alone tells, nor does their sum.

@@ -74,6 +74,24 @@ describe("answers with a citation", () => {
     expect(strict.ask("what did the sources disagree about the weather in kyiv").answered).toBe(false);
   });
 
+  it("does not answer for a year after the fact's report was written, however sure the model is", async () => {
+    // A model sure of every candidate: only the rule can hold the answer back.
+    const lenient = createEngine(await realKnowledge(), DEFAULT_MATCH_TUNING, {
+      ...CONFIDENCE_MODEL,
+      answerAt: 0,
+    });
+    const question = "how many visits did the hotline website get in 2027";
+    const later = lenient.inspect(question);
+    expect(later.candidates[0]).toMatchObject({ factId: expect.stringMatching(/^website-visits-/) });
+    expect(later.years).toEqual([2027]);
+    // Not one of the listed unanswerable questions, which a rule of its own holds back.
+    expect(later.candidates[0]?.features.unanswerable).toBeLessThan(0.9);
+    expect(lenient.ask(question).answered).toBe(false);
+    // The year of a report, or none, is answered.
+    expect(lenient.ask("how many visits did the website get in 2023").answered).toBe(true);
+    expect(lenient.ask("how many visits did the website get").answered).toBe(true);
+  });
+
   it("does not answer a one-word part of a message whose rest names what the knowledge never mentions", async () => {
     const knowledge = await realKnowledge();
     const message = "Що таке фотосинтез і як він відбувається?";
